@@ -1,0 +1,21 @@
+// models/common/units.hpp — parsing and printing the quantities people type into scenarios:
+// durations ("90s", "15m", "8760h", "30d", "2w", "1y") and plain numbers. Pure, no I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sovsim {
+
+// Seconds in "<number><unit>" with unit s|m|min|h|d|w|y (y = 365 d); a bare number is seconds.
+// nullopt if the text is not such a duration. Negative values parse; callers range-check.
+std::optional<double> parse_duration_s(std::string_view text);
+
+// A finite decimal number ("12", "-3.5", "1e6"); nullopt otherwise.
+std::optional<double> parse_number(std::string_view text);
+
+// Shortest readable form of a duration, e.g. 93600 -> "1d 2h", 42.5 -> "42.5s" (for humans only).
+std::string format_duration(double seconds);
+
+}  // namespace sovsim

@@ -1,0 +1,281 @@
+// models/common/yaml_reader.cpp — see yaml_reader.hpp.
+#include "models/common/yaml_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "models/common/units.hpp"
+
+namespace sovsim {
+
+void YamlContext::error(const YAML::Mark& at, const std::string& key,
+                        const std::string& message) const {
+  Diagnostic d;
+  if (at.is_null()) {  // created by a --set override, not read from the file
+    d.message = message + " (value set on the command line)";
+  } else {
+    d.file = file;
+    d.line = at.line + 1;
+    d.column = at.column + 1;
+    d.message = message;
+  }
+  d.key = key;
+  diagnostics->push_back(std::move(d));
+}
+
+void YamlContext::error(const YAML::Node& at, const std::string& key,
+                        const std::string& message) const {
+  error(at.IsDefined() ? at.Mark() : YAML::Mark::null_mark(), key, message);
+}
+
+YAML::Node parse_yaml(const std::string& text, const YamlContext& ctx) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    ctx.error(e.mark, "", "YAML syntax error: " + e.msg);
+    return YAML::Node(YAML::NodeType::Null);
+  }
+}
+
+std::string describe_node(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing (null)";
+  if (node.IsMap()) return "a map";
+  if (node.IsSequence()) return "a list";
+  return "'" + node.Scalar() + "'";
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 2) + 1;  // beyond this, not a typo
+  for (const auto& c : candidates) {
+    const size_t d = edit_distance(word, c);
+    if (d < best_distance) best_distance = d, best = c;
+  }
+  return best;
+}
+
+MapReader::MapReader(const YAML::Node& node, std::string path, const YamlContext& ctx,
+                     YAML::Mark anchor)
+    : node_(node), anchor_(anchor), path_(std::move(path)), ctx_(ctx) {
+  if (node_.IsDefined() && !node_.Mark().is_null()) anchor_ = node_.Mark();
+  if (node_.IsDefined() && !node_.IsNull() && !node_.IsMap()) {
+    ctx_.error(node_, path_, "expected a map of key: value, found " + describe_node(node_));
+    node_ = YAML::Node(YAML::NodeType::Null);
+  }
+}
+
+std::string MapReader::key_path(std::string_view key) const {
+  return path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+}
+
+YAML::Node MapReader::find(std::string_view key) {
+  known_.emplace(key);
+  if (!node_.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  for (const auto& kv : node_) {
+    if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+bool MapReader::has(std::string_view key) const {
+  if (!node_.IsMap()) return false;
+  for (const auto& kv : node_) {
+    if (kv.first.IsScalar() && kv.first.Scalar() == key) return true;
+  }
+  return false;
+}
+
+YAML::Node MapReader::raw(std::string_view key) { return find(key); }
+
+void MapReader::allow(std::initializer_list<std::string_view> keys) {
+  for (auto k : keys) known_.emplace(k);
+}
+
+bool MapReader::scalar_or_error(const YAML::Node& value, std::string_view key,
+                                const char* expected) {
+  if (value.IsScalar()) return true;
+  ctx_.error(value, key_path(key), fmt::format("expected {}, found {}", expected,
+                                               describe_node(value)));
+  return false;
+}
+
+void MapReader::missing(std::string_view key, const char* expected) {
+  ctx_.error(anchor_, key_path(key), fmt::format("missing required key (expected {})", expected));
+}
+
+std::string MapReader::string(std::string_view key, const std::string& fallback) {
+  YAML::Node v = find(key);
+  if (!v.IsDefined()) return fallback;
+  return scalar_or_error(v, key, "a string") ? v.Scalar() : fallback;
+}
+
+double MapReader::number(std::string_view key, double fallback, double min, double max) {
+  YAML::Node v = find(key);
+  if (!v.IsDefined() || !scalar_or_error(v, key, "a number")) return fallback;
+  auto parsed = parse_number(v.Scalar());
+  if (!parsed) {
+    ctx_.error(v, key_path(key), "expected a number, found " + describe_node(v));
+    return fallback;
+  }
+  if (*parsed < min || *parsed > max) {
+    ctx_.error(v, key_path(key),
+               fmt::format("expected a number in [{}, {}], found {}", min, max, v.Scalar()));
+    return fallback;
+  }
+  return *parsed;
+}
+
+int64_t MapReader::integer(std::string_view key, int64_t fallback, int64_t min, int64_t max) {
+  YAML::Node v = find(key);
+  if (!v.IsDefined() || !scalar_or_error(v, key, "an integer")) return fallback;
+  auto parsed = parse_number(v.Scalar());
+  if (!parsed || std::floor(*parsed) != *parsed || std::fabs(*parsed) > 9.0e15) {
+    ctx_.error(v, key_path(key), "expected an integer, found " + describe_node(v));
+    return fallback;
+  }
+  const auto value = static_cast<int64_t>(*parsed);
+  if (value < min || value > max) {
+    ctx_.error(v, key_path(key),
+               fmt::format("expected an integer in [{}, {}], found {}", min, max, value));
+    return fallback;
+  }
+  return value;
+}
+
+bool MapReader::boolean(std::string_view key, bool fallback) {
+  YAML::Node v = find(key);
+  if (!v.IsDefined() || !scalar_or_error(v, key, "true or false")) return fallback;
+  if (v.Scalar() == "true") return true;
+  if (v.Scalar() == "false") return false;
+  ctx_.error(v, key_path(key), "expected true or false, found " + describe_node(v));
+  return fallback;
+}
+
+double MapReader::duration_s(std::string_view key, double fallback, double min_s) {
+  YAML::Node v = find(key);
+  if (!v.IsDefined() || !scalar_or_error(v, key, "a duration such as 30d, 8760h, 90m or 45s")) {
+    return fallback;
+  }
+  auto parsed = parse_duration_s(v.Scalar());
+  if (!parsed) {
+    ctx_.error(v, key_path(key),
+               "expected a duration such as 30d, 8760h, 90m or 45s, found " + describe_node(v));
+    return fallback;
+  }
+  if (*parsed < min_s) {
+    ctx_.error(v, key_path(key),
+               fmt::format("expected a duration of at least {} s, found {}", min_s, v.Scalar()));
+    return fallback;
+  }
+  return *parsed;
+}
+
+std::string MapReader::choice(std::string_view key, const std::string& fallback,
+                              std::initializer_list<std::string_view> allowed) {
+  YAML::Node v = find(key);
+  if (!v.IsDefined() || !scalar_or_error(v, key, "a string")) return fallback;
+  for (auto a : allowed) {
+    if (v.Scalar() == a) return v.Scalar();
+  }
+  std::string list;
+  std::vector<std::string> names;
+  for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a), names.emplace_back(a);
+  std::string hint = closest_match(v.Scalar(), names);
+  ctx_.error(v, key_path(key),
+             fmt::format("expected one of {}, found {}{}", list, describe_node(v),
+                         hint.empty() ? "" : " (did you mean '" + hint + "'?)"));
+  return fallback;
+}
+
+std::string MapReader::require_string(std::string_view key) {
+  if (!has(key)) return missing(key, "a string"), find(key), std::string();
+  return string(key, "");
+}
+
+double MapReader::require_number(std::string_view key, double min, double max) {
+  if (!has(key)) return missing(key, "a number"), find(key), 0.0;
+  return number(key, 0.0, min, max);
+}
+
+int64_t MapReader::require_integer(std::string_view key, int64_t min, int64_t max) {
+  if (!has(key)) return missing(key, "an integer"), find(key), int64_t{0};
+  return integer(key, 0, min, max);
+}
+
+double MapReader::require_duration_s(std::string_view key, double min_s) {
+  if (!has(key)) return missing(key, "a duration"), find(key), 0.0;
+  return duration_s(key, 0.0, min_s);
+}
+
+MapReader MapReader::map(std::string_view key) {
+  return MapReader(find(key), key_path(key), ctx_, anchor_);
+}
+
+MapReader MapReader::require_map(std::string_view key) {
+  if (!has(key)) missing(key, "a map");
+  return map(key);
+}
+
+std::vector<std::pair<YAML::Node, std::string>> MapReader::list(std::string_view key,
+                                                                bool required) {
+  std::vector<std::pair<YAML::Node, std::string>> out;
+  YAML::Node v = find(key);
+  if (!v.IsDefined() || v.IsNull()) {
+    if (required) missing(key, "a list");
+    return out;
+  }
+  if (!v.IsSequence()) {
+    ctx_.error(v, key_path(key), "expected a list, found " + describe_node(v));
+    return out;
+  }
+  for (size_t i = 0; i < v.size(); ++i) {
+    out.emplace_back(v[i], fmt::format("{}[{}]", key_path(key), i));
+  }
+  return out;
+}
+
+void MapReader::finish() {
+  if (!node_.IsMap()) return;
+  std::map<std::string, int> first_line;
+  const std::vector<std::string> valid(known_.begin(), known_.end());
+  for (const auto& kv : node_) {
+    const YAML::Node& k = kv.first;
+    if (!k.IsScalar()) {
+      ctx_.error(k, path_, "expected a plain key, found " + describe_node(k));
+      continue;
+    }
+    const std::string& name = k.Scalar();
+    auto [it, inserted] = first_line.emplace(name, k.Mark().line + 1);
+    if (!inserted) {
+      ctx_.error(k, key_path(name),
+                 fmt::format("duplicate key (first defined at line {})", it->second));
+    } else if (!known_.contains(name)) {
+      std::string hint = closest_match(name, valid);
+      std::string valid_list;
+      for (const auto& v : valid) valid_list += (valid_list.empty() ? "" : ", ") + v;
+      ctx_.error(k, key_path(name),
+                 hint.empty() ? fmt::format("unknown key; valid keys here: {}", valid_list)
+                              : fmt::format("unknown key; did you mean '{}'?", hint));
+    }
+  }
+}
+
+}  // namespace sovsim

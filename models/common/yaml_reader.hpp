@@ -1,0 +1,107 @@
+// models/common/yaml_reader.hpp — strict, schema-in-code reading of YAML documents (scenarios,
+// catalogs). Each accessor consumes one key, checks its type and range, and on failure records a
+// Diagnostic with the file:line:column and dotted key path, then returns a default so reading
+// continues: the user sees every error in one pass. finish() reports unknown keys (with the
+// closest valid one) and duplicate keys, which yaml-cpp itself accepts silently.
+// Values that came from --set overrides carry no position and are reported as such.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <limits>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/common/result.hpp"
+
+namespace sovsim {
+
+// Where diagnostics go, and the file they refer to.
+struct YamlContext {
+  std::string file;
+  Diagnostics* diagnostics;
+
+  void error(const YAML::Node& at, const std::string& key, const std::string& message) const;
+  void error(const YAML::Mark& at, const std::string& key, const std::string& message) const;
+};
+
+// Parses YAML text into a node; on a syntax error records a diagnostic and returns a null node.
+YAML::Node parse_yaml(const std::string& text, const YamlContext& ctx);
+
+// Short human description of what a node holds, for "found ..." in messages.
+std::string describe_node(const YAML::Node& node);
+
+class MapReader {
+ public:
+  // `node` must be a map, or null/undefined (an absent optional section reads as empty).
+  // `anchor` is where to point "missing key" errors when the map itself is absent.
+  MapReader(const YAML::Node& node, std::string path, const YamlContext& ctx,
+            YAML::Mark anchor = YAML::Mark::null_mark());
+
+  bool has(std::string_view key) const;
+  const std::string& path() const { return path_; }
+  const YamlContext& context() const { return ctx_; }
+  const YAML::Node& node() const { return node_; }
+  std::string key_path(std::string_view key) const;
+
+  // Optional values: absent -> `fallback`. Present but wrong -> diagnostic, then `fallback`.
+  std::string string(std::string_view key, const std::string& fallback);
+  double number(std::string_view key, double fallback,
+                double min = -std::numeric_limits<double>::infinity(),
+                double max = std::numeric_limits<double>::infinity());
+  int64_t integer(std::string_view key, int64_t fallback,
+                  int64_t min = std::numeric_limits<int64_t>::min(),
+                  int64_t max = std::numeric_limits<int64_t>::max());
+  bool boolean(std::string_view key, bool fallback);
+  // Seconds from "30d", "8760h", "90m", "45s" or a bare number of seconds; must be >= min_s.
+  double duration_s(std::string_view key, double fallback, double min_s = 0);
+  // One of `allowed`; the error lists them.
+  std::string choice(std::string_view key, const std::string& fallback,
+                     std::initializer_list<std::string_view> allowed);
+
+  // Required values: absent -> "missing required key" diagnostic, then a neutral value.
+  std::string require_string(std::string_view key);
+  double require_number(std::string_view key,
+                        double min = -std::numeric_limits<double>::infinity(),
+                        double max = std::numeric_limits<double>::infinity());
+  int64_t require_integer(std::string_view key, int64_t min = std::numeric_limits<int64_t>::min(),
+                          int64_t max = std::numeric_limits<int64_t>::max());
+  double require_duration_s(std::string_view key, double min_s = 0);
+
+  // Nested sections. An absent optional map reads as empty; an absent list as no elements.
+  MapReader map(std::string_view key);
+  MapReader require_map(std::string_view key);
+  // Elements of a list, with their paths "key[i]"; a non-list records a diagnostic.
+  std::vector<std::pair<YAML::Node, std::string>> list(std::string_view key, bool required = false);
+  // The raw node of a key (marks it known and consumed); undefined if absent.
+  YAML::Node raw(std::string_view key);
+
+  // Declares keys as valid without reading them (for suggestions and the unknown-key check).
+  void allow(std::initializer_list<std::string_view> keys);
+  // Reports unknown keys (suggesting the closest valid key) and duplicate keys. Call once,
+  // after every accessor for this map has run.
+  void finish();
+
+ private:
+  YAML::Node find(std::string_view key);  // first match; marks the key known
+  bool scalar_or_error(const YAML::Node& value, std::string_view key, const char* expected);
+  void missing(std::string_view key, const char* expected);
+
+  YAML::Node node_;
+  YAML::Mark anchor_;
+  std::string path_;
+  YamlContext ctx_;
+  std::set<std::string, std::less<>> known_;
+};
+
+// Levenshtein edit distance, for "did you mean".
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, or "" if none is close enough to be a plausible typo.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace sovsim

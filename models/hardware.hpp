@@ -1,0 +1,62 @@
+// models/hardware.hpp — the accelerator catalog: one Hardware value per GPU/NPU type with its
+// peak dense FLOP/s per precision, memory, scale-up and scale-out bandwidth, power, price and
+// the public source of each number. The catalog text is YAML in datasheet units
+// (models/catalog/hardware.yaml, docs/hardware.md); the struct holds SI units.
+// Pure: no SimGrid, no I/O except merged_with_file() reading the user's --hw-file.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/common/result.hpp"
+#include "models/common/yaml_reader.hpp"
+
+namespace sovsim::models {
+
+struct Hardware {
+  std::string name;  // catalog key, e.g. "H100", "B200", "GB200", "RNGD" (case-sensitive)
+  std::string vendor, description;
+  double bf16_flops = 0, fp8_flops = 0, fp4_flops = 0;  // dense peak FLOP/s (0 = unsupported)
+  double hbm_bytes = 0;                                 // device memory, bytes
+  double hbm_bw_bytes_per_s = 0;                        // device memory bandwidth
+  double scaleup_bw_bytes_per_s = 0;  // per device, per direction (NVLink4 H100: 450e9)
+  int scaleup_domain = 8;             // devices per NVLink/scale-up domain (8 HGX, 72 NVL72)
+  int gpus_per_node = 8;              // devices per host/node (NVL72: 4 per compute tray)
+  double nic_bw_bytes_per_s = 0;      // scale-out per device, per direction
+  double tdp_w = 0, idle_w = 0;       // board power at full load and when idle
+  double price_usd = 0;               // capex per device (approximate; 0 = unknown)
+  std::string available;              // "YYYY-MM" of volume availability ("" = unknown)
+  std::string source;                 // public source(s) for the numbers
+
+  // Dense peak FLOP/s for "bf16" | "fp8" | "fp4"; 0 if unsupported or an unknown precision.
+  double peak_flops(std::string_view precision) const;
+};
+
+class HardwareCatalog {
+ public:
+  // The catalog compiled into the binary (models/catalog/hardware.yaml).
+  static Result<HardwareCatalog> builtin();
+  // Parses catalog text; `file_name` is what diagnostics name. Reports every error in one pass.
+  static Result<HardwareCatalog> parse(const std::string& text, const std::string& file_name);
+  // This catalog plus the entries of a user file (--hw-file): an entry with an existing name
+  // replaces it whole, a new name is added. Diagnostics name `extra`.
+  Result<HardwareCatalog> merged_with_file(const std::filesystem::path& extra) const;
+  // Same, from text already in memory.
+  Result<HardwareCatalog> merged_with_text(const std::string& text,
+                                           const std::string& file_name) const;
+
+  const Hardware* find(std::string_view name) const;  // nullptr if absent (case-sensitive)
+  std::vector<std::string> names() const;             // sorted
+  const std::vector<Hardware>& all() const { return entries_; }  // in file order
+
+ private:
+  std::vector<Hardware> entries_;
+};
+
+// Reads one catalog entry from `m` (keys as in hardware.yaml). Errors go to m's context.
+// Exposed so a scenario can describe an inline hardware type with the same keys.
+Hardware read_hardware(MapReader& m);
+
+}  // namespace sovsim::models

@@ -1,0 +1,37 @@
+// sim/cli/main.cpp — the `sovsim` command: builds the CLI and dispatches. Only this file maps
+// outcomes to exit codes (0 ok, 1 internal error, 2 bad input or usage).
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "sim/cli/exit_codes.hpp"
+#include "sim/cli/run_command.hpp"
+#include "sim/cli/validate_command.hpp"
+
+int main(int argc, char** argv) {
+  using namespace sovsim::cli;
+  CLI::App app{"sovsim — discrete-event simulator of a sovereign AI datacenter fleet"};
+  app.set_version_flag("--version", std::string("sovsim ") + SOVSIM_VERSION);
+  app.require_subcommand(1);
+  RunOptions run;
+  ValidateOptions validate;
+  setup_run_command(app, run);
+  setup_validate_command(app, validate);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitBadInput;
+  }
+  try {
+    if (app.got_subcommand("run")) return run_run(run, std::cout, std::cerr);
+    if (app.got_subcommand("validate")) return run_validate(validate, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "sovsim: error: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  return kExitFailure;
+}

@@ -1,0 +1,40 @@
+// sim/cli/run_command.cpp — see run_command.hpp.
+#include "sim/cli/run_command.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "sim/cli/exit_codes.hpp"
+#include "sim/run/run.hpp"
+
+namespace sovsim::cli {
+
+void setup_run_command(CLI::App& app, RunOptions& options) {
+  auto* cmd = app.add_subcommand("run", "Simulate a scenario and write its outputs");
+  add_scenario_options(*cmd, options.input);
+  cmd->add_option("-o,--output", options.output_dir,
+                  "Output directory (default: the scenario's output.dir)");
+  cmd->add_flag("-q,--quiet", options.quiet, "Do not print the text summary");
+}
+
+int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
+  auto loaded = load_scenario_input(options.input, err);
+  if (!loaded) return kExitBadInput;
+  const std::string dir =
+      options.output_dir.empty() ? loaded->scenario.output.dir : options.output_dir;
+  auto outcome = sim::run_scenario(loaded->scenario, loaded->catalog, dir);
+  if (!outcome.ok()) {
+    print_diagnostics(outcome.diagnostics(), err);
+    return kExitBadInput;
+  }
+  if (!options.quiet) {
+    out << outcome->text;
+    out << fmt::format("outputs   {}/ (summary.json, jobs.csv{}, perf.json)   wall {:.2f} s\n", dir,
+                       loaded->scenario.output.utilisation_csv ? ", utilisation.csv" : "",
+                       outcome->perf["wall_time_s"].get<double>());
+  }
+  return kExitOk;
+}
+
+}  // namespace sovsim::cli

@@ -1,0 +1,23 @@
+// sim/cli/run_command.hpp — `sovsim run SCENARIO [-o DIR] [--seed N] [--set k=v]... [--quiet]`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <string>
+
+#include "sim/cli/scenario_input.hpp"
+
+namespace sovsim::cli {
+
+struct RunOptions {
+  ScenarioInput input;
+  std::string output_dir;  // empty: the scenario's output.dir
+  bool quiet = false;
+};
+
+void setup_run_command(CLI::App& app, RunOptions& options);
+// Returns the exit code (exit_codes.hpp).
+int run_run(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace sovsim::cli

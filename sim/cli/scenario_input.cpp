@@ -1,0 +1,45 @@
+// sim/cli/scenario_input.cpp — see scenario_input.hpp.
+#include "sim/cli/scenario_input.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "sim/scenario/scenario_loader.hpp"
+
+namespace sovsim::cli {
+
+void add_scenario_options(CLI::App& command, ScenarioInput& input) {
+  command.add_option("scenario", input.path, "Scenario YAML file")->required();
+  command.add_option("--set", input.overrides,
+                     "Override a scenario value: key.path=value (list index allowed, e.g. "
+                     "sites[0].nodes[0].count=64); repeatable")
+      ->take_all()
+      ->allow_extra_args(false);
+  command.add_option("--seed", input.seed, "Random seed (overrides the scenario's seed)");
+}
+
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
+  for (const auto& d : diagnostics) err << "error: " << d.to_string() << "\n";
+  err << fmt::format("{} error{}; nothing was run or written\n", diagnostics.size(),
+                     diagnostics.size() == 1 ? "" : "s");
+}
+
+std::optional<LoadedScenario> load_scenario_input(const ScenarioInput& input, std::ostream& err) {
+  auto catalog = models::HardwareCatalog::builtin();
+  if (!catalog.ok()) {
+    // The built-in catalog is part of the program: a problem there is a bug, not bad input.
+    for (const auto& d : catalog.diagnostics()) err << "internal error: " << d.to_string() << "\n";
+    throw std::runtime_error("built-in hardware catalog is invalid");
+  }
+  std::vector<std::string> overrides = input.overrides;
+  if (input.seed) overrides.push_back(fmt::format("seed={}", *input.seed));
+  auto scenario = sim::load_scenario(input.path, overrides, catalog.value());
+  if (!scenario.ok()) {
+    print_diagnostics(scenario.diagnostics(), err);
+    return std::nullopt;
+  }
+  return LoadedScenario{std::move(catalog).value(), std::move(scenario).value()};
+}
+
+}  // namespace sovsim::cli

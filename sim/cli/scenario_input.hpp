@@ -1,0 +1,36 @@
+// sim/cli/scenario_input.hpp — what the scenario-taking commands share: the scenario path and
+// --set/--seed options, loading the built-in catalog and the scenario, and printing diagnostics.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "models/common/result.hpp"
+#include "models/hardware.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace sovsim::cli {
+
+struct ScenarioInput {
+  std::string path;
+  std::vector<std::string> overrides;  // --set key.path=value, in order
+  std::optional<uint64_t> seed;        // --seed N (same as --set seed=N, applied last)
+};
+
+void add_scenario_options(CLI::App& command, ScenarioInput& input);
+
+struct LoadedScenario {
+  models::HardwareCatalog catalog;
+  sim::Scenario scenario;
+};
+
+// Loads catalog + scenario; prints every diagnostic to `err` and returns nullopt on bad input.
+std::optional<LoadedScenario> load_scenario_input(const ScenarioInput& input, std::ostream& err);
+
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+
+}  // namespace sovsim::cli

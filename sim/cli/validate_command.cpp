@@ -1,0 +1,35 @@
+// sim/cli/validate_command.cpp — see validate_command.hpp.
+#include "sim/cli/validate_command.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+
+#include "sim/cli/exit_codes.hpp"
+#include "sim/cluster/cluster.hpp"
+#include "sim/workload/job_table.hpp"
+
+namespace sovsim::cli {
+
+void setup_validate_command(CLI::App& app, ValidateOptions& options) {
+  auto* cmd = app.add_subcommand("validate", "Check a scenario without running it");
+  add_scenario_options(*cmd, options.input);
+}
+
+int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
+  auto loaded = load_scenario_input(options.input, err);
+  if (!loaded) return kExitBadInput;
+  const sim::Scenario& s = loaded->scenario;
+  sim::Cluster cluster(s.sites);
+  auto table = sim::build_job_table(s, cluster);
+  if (!table.ok()) {
+    print_diagnostics(table.diagnostics(), err);
+    return kExitBadInput;
+  }
+  out << fmt::format("ok: {}: scenario '{}': {} sites, {} nodes, {} GPUs, {} tenants, {} jobs\n",
+                     options.input.path, s.name, s.sites.size(), cluster.node_count(),
+                     cluster.total_gpus(), s.tenants.size(), table->jobs.size());
+  return kExitOk;
+}
+
+}  // namespace sovsim::cli

@@ -1,0 +1,96 @@
+// sim/cluster/cluster.cpp — see cluster.hpp.
+#include "sim/cluster/cluster.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <stdexcept>
+
+namespace sovsim::sim {
+
+int64_t Placement::gpus() const {
+  int64_t n = 0;
+  for (const auto& s : slices) n += s.gpus;
+  return n;
+}
+
+Cluster::Cluster(const std::vector<Site>& sites) {
+  NodeId next = 0;
+  for (size_t s = 0; s < sites.size(); ++s) {
+    for (const auto& group : sites[s].nodes) {
+      Pool p;
+      p.site = static_cast<int>(s);
+      p.site_name = sites[s].name;
+      p.hardware = group.hardware;
+      p.gpus_per_node = group.gpus_per_node;
+      p.first_node = next;
+      p.node_count = static_cast<NodeId>(group.count);
+      next += p.node_count;
+      pools_.push_back(p);
+    }
+  }
+  free_.resize(next);
+  for (size_t p = 0; p < pools_.size(); ++p) {
+    const Pool& pool = pools_[p];
+    auto& buckets = by_free_.emplace_back(pool.gpus_per_node + 1);
+    for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
+      free_[n] = pool.gpus_per_node;
+      buckets[pool.gpus_per_node].insert(buckets[pool.gpus_per_node].end(), n);
+    }
+    pool_free_.push_back(pool.total_gpus());
+    total_gpus_ += pool.total_gpus();
+  }
+}
+
+int64_t Cluster::gpus_held(int pool, int64_t gpus) const {
+  const int per_node = pools_[pool].gpus_per_node;
+  return gpus <= per_node ? gpus : (gpus + per_node - 1) / per_node * per_node;
+}
+
+bool Cluster::can_ever_fit(int pool, int64_t gpus) const {
+  return gpus_held(pool, gpus) <= pools_[pool].total_gpus();
+}
+
+std::optional<Placement> Cluster::first_fit(int pool, int64_t gpus) const {
+  const Pool& p = pools_[pool];
+  const auto& buckets = by_free_[pool];
+  Placement out;
+  out.pool = pool;
+  if (gpus <= p.gpus_per_node) {
+    // Lowest node id among the buckets that have room.
+    NodeId best = -1;
+    for (int f = static_cast<int>(gpus); f <= p.gpus_per_node; ++f) {
+      if (!buckets[f].empty() && (best < 0 || *buckets[f].begin() < best)) best = *buckets[f].begin();
+    }
+    if (best < 0) return std::nullopt;
+    out.slices.push_back({best, static_cast<int>(gpus)});
+    return out;
+  }
+  const int64_t nodes = (gpus + p.gpus_per_node - 1) / p.gpus_per_node;
+  const auto& idle = buckets[p.gpus_per_node];
+  if (static_cast<int64_t>(idle.size()) < nodes) return std::nullopt;
+  out.slices.reserve(nodes);
+  auto it = idle.begin();
+  for (int64_t i = 0; i < nodes; ++i, ++it) out.slices.push_back({*it, p.gpus_per_node});
+  return out;
+}
+
+void Cluster::move_node(int pool, NodeId node, int new_free) {
+  auto& buckets = by_free_[pool];
+  if (new_free < 0 || new_free > pools_[pool].gpus_per_node) {
+    throw std::logic_error("Cluster: GPU accounting broken on node " + std::to_string(node));
+  }
+  buckets[free_[node]].erase(node);
+  buckets[new_free].insert(node);
+  pool_free_[pool] += new_free - free_[node];
+  free_[node] = new_free;
+}
+
+void Cluster::allocate(const Placement& placement) {
+  for (const auto& s : placement.slices) move_node(placement.pool, s.node, free_[s.node] - s.gpus);
+}
+
+void Cluster::release(const Placement& placement) {
+  for (const auto& s : placement.slices) move_node(placement.pool, s.node, free_[s.node] + s.gpus);
+}
+
+}  // namespace sovsim::sim

@@ -1,0 +1,72 @@
+// sim/cluster/cluster.hpp — the fleet's GPUs as the scheduler sees them: pools (a site's group of
+// identical nodes), nodes, free GPUs per node, and first-fit placement. Keeps an index of nodes by
+// free-GPU count per pool so a placement costs O(gpus_per_node · log nodes), not a scan of the
+// fleet. No SimGrid: the engine maps node ids to hosts.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/scenario.hpp"
+
+namespace sovsim::sim {
+
+using NodeId = int32_t;
+
+struct Pool {
+  int site = 0;              // index into Scenario::sites
+  std::string site_name;
+  std::string hardware;      // catalog name
+  int gpus_per_node = 8;
+  NodeId first_node = 0;     // nodes of a pool are contiguous ids
+  NodeId node_count = 0;
+  int64_t total_gpus() const { return int64_t{node_count} * gpus_per_node; }
+};
+
+struct NodeSlice {
+  NodeId node = 0;
+  int gpus = 0;
+};
+
+// Where a job runs: GPUs on nodes of one pool. Jobs larger than a node hold whole nodes.
+struct Placement {
+  int pool = -1;
+  std::vector<NodeSlice> slices;
+  int64_t gpus() const;
+};
+
+class Cluster {
+ public:
+  explicit Cluster(const std::vector<Site>& sites);
+
+  const std::vector<Pool>& pools() const { return pools_; }
+  NodeId node_count() const { return static_cast<NodeId>(free_.size()); }
+  int64_t total_gpus() const { return total_gpus_; }
+  int64_t free_gpus(int pool) const { return pool_free_[pool]; }
+  int free_gpus_on(NodeId node) const { return free_[node]; }
+
+  // GPUs a job of `gpus` holds in `pool`: itself if it fits on one node, else whole nodes.
+  int64_t gpus_held(int pool, int64_t gpus) const;
+  // True if a job of `gpus` could ever run in `pool` (the pool is big enough when empty).
+  bool can_ever_fit(int pool, int64_t gpus) const;
+
+  // Lowest-numbered node(s) that fit `gpus` now; nullopt if none.
+  std::optional<Placement> first_fit(int pool, int64_t gpus) const;
+
+  void allocate(const Placement& placement);
+  void release(const Placement& placement);
+
+ private:
+  void move_node(int pool, NodeId node, int new_free);
+
+  std::vector<Pool> pools_;
+  std::vector<int> free_;                           // per node
+  std::vector<int64_t> pool_free_;                  // per pool
+  std::vector<std::vector<std::set<NodeId>>> by_free_;  // [pool][free gpus] -> nodes
+  int64_t total_gpus_ = 0;
+};
+
+}  // namespace sovsim::sim

@@ -1,0 +1,32 @@
+// sim/engine/simulation.hpp — SimGrid's engine and the scenario's platform, configured for a
+// datacenter (CM02 network model, no cross-traffic, large TCP gamma, quiet logs; DESIGN.md).
+// SimGrid allows ONE engine per process (a second aborts), so a process runs one simulation;
+// tests that run the engine do so in a child process.
+#pragma once
+
+#include <memory>
+
+#include "models/hardware.hpp"
+#include "sim/cluster/cluster.hpp"
+#include "sim/platform/platform.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace sovsim::sim {
+
+class Simulation {
+ public:
+  Simulation(const Scenario& scenario, const Cluster& cluster,
+             const models::HardwareCatalog& catalog);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  const Platform& platform() const { return *platform_; }
+
+ private:
+  struct EngineHolder;
+  std::unique_ptr<EngineHolder> engine_;
+  std::unique_ptr<Platform> platform_;
+};
+
+}  // namespace sovsim::sim

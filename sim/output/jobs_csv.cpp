@@ -1,0 +1,40 @@
+// sim/output/jobs_csv.cpp — see jobs_csv.hpp.
+#include "sim/output/jobs_csv.hpp"
+
+#include <fmt/format.h>
+
+namespace sovsim::sim {
+
+void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& cluster,
+                    const JobTable& table, double end_s) {
+  std::string buffer =
+      "job_id,tenant,kind,gpus,alloc_gpus,submit_s,start_s,end_s,wait_s,runtime_s,status,site,hw,"
+      "gpu_hours\n";
+  auto flush = [&] {
+    std::fwrite(buffer.data(), 1, buffer.size(), out);
+    buffer.clear();
+  };
+  for (const Job& j : table.jobs) {
+    if (j.state == JobState::kPending) continue;
+    auto row = std::back_inserter(buffer);
+    fmt::format_to(row, "{},{},{},{},", j.id, scenario.tenants[j.tenant].name, table.kinds[j.kind],
+                   j.gpus);
+    if (j.start_s < 0) {
+      fmt::format_to(row, ",{},,,,,{},,,\n", j.submit_s, to_string(j.state));
+    } else {
+      const Pool& pool = cluster.pools()[j.placement.pool];
+      const int64_t alloc = j.placement.gpus();
+      const double stop = j.end_s >= 0 ? j.end_s : end_s;
+      const double runtime = stop - j.start_s;
+      fmt::format_to(row, "{},{},{},", alloc, j.submit_s, j.start_s);
+      if (j.end_s >= 0) fmt::format_to(row, "{}", j.end_s);
+      fmt::format_to(row, ",{},{},{},{},{},{}\n", j.start_s - j.submit_s, runtime,
+                     to_string(j.state), pool.site_name, pool.hardware,
+                     static_cast<double>(alloc) * runtime / 3600.0);
+    }
+    if (buffer.size() > (1 << 20)) flush();
+  }
+  flush();
+}
+
+}  // namespace sovsim::sim

@@ -1,0 +1,28 @@
+// sim/run/run.hpp — one run, wired: scenario -> cluster and jobs -> SimGrid platform and
+// controller -> metrics -> atomic outputs (summary.json, jobs.csv, utilisation.csv, perf.json).
+// A wiring function, not a god object: each step lives in its own module.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "models/common/result.hpp"
+#include "models/hardware.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace sovsim::sim {
+
+struct RunOutcome {
+  nlohmann::ordered_json summary;  // as written to summary.json
+  nlohmann::ordered_json perf;     // as written to perf.json (wall times: not deterministic)
+  std::string text;                // one-screen summary
+};
+
+// Bad input discovered while preparing the run (e.g. a malformed trace) comes back as
+// diagnostics, before anything is written. I/O failures and broken invariants throw.
+Result<RunOutcome> run_scenario(const Scenario& scenario, const models::HardwareCatalog& catalog,
+                                const std::filesystem::path& output_dir);
+
+}  // namespace sovsim::sim

@@ -1,0 +1,125 @@
+// sim/scenario/overrides.cpp — see overrides.hpp.
+#include "sim/scenario/overrides.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <variant>
+#include <vector>
+
+namespace sovsim::sim {
+namespace {
+
+using Segment = std::variant<std::string, size_t>;  // map key or list index
+
+// "a.b[2].c" -> {"a", "b", 2, "c"}; nullopt if malformed.
+std::optional<std::vector<Segment>> split_path(const std::string& path) {
+  std::vector<Segment> out;
+  size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '[') {
+      const size_t close = path.find(']', i);
+      if (close == std::string::npos || close == i + 1) return std::nullopt;
+      size_t index = 0;
+      auto [end, ec] = std::from_chars(path.data() + i + 1, path.data() + close, index);
+      if (ec != std::errc() || end != path.data() + close) return std::nullopt;
+      out.emplace_back(index);
+      i = close + 1;
+      if (i < path.size() && path[i] == '.') ++i;
+      continue;
+    }
+    const size_t end = path.find_first_of(".[", i);
+    const std::string name = path.substr(i, end - i);
+    if (name.empty()) return std::nullopt;
+    out.emplace_back(name);
+    i = end == std::string::npos ? path.size() : end;
+    if (i < path.size() && path[i] == '.') {
+      ++i;
+      if (i == path.size()) return std::nullopt;
+    }
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+// A copy of `node` built in memory: its marks are null, which is how diagnostics know a value
+// came from the command line rather than from the file.
+YAML::Node without_marks(const YAML::Node& node) {
+  if (node.IsScalar()) return YAML::Node(node.Scalar());
+  YAML::Node copy(node.Type());
+  if (node.IsSequence()) {
+    for (const auto& element : node) copy.push_back(without_marks(element));
+  } else if (node.IsMap()) {
+    for (const auto& kv : node) copy[kv.first.Scalar()] = without_marks(kv.second);
+  }
+  return copy;
+}
+
+}  // namespace
+
+bool apply_override(YAML::Node& root, const std::string& assignment, Diagnostics& diagnostics) {
+  auto fail = [&](const std::string& key, const std::string& message) {
+    diagnostics.push_back(Diagnostic{"", 0, 0, key, "--set: " + message});
+    return false;
+  };
+  const size_t eq = assignment.find('=');
+  if (eq == std::string::npos) {
+    return fail("", fmt::format("expected key.path=value, found '{}'", assignment));
+  }
+  const std::string path = assignment.substr(0, eq);
+  auto segments = split_path(path);
+  if (!segments) {
+    return fail(path, "expected a dotted key path such as sites[0].nodes[0].count");
+  }
+  YAML::Node value;
+  try {
+    value = YAML::Load(assignment.substr(eq + 1));
+  } catch (const YAML::Exception& e) {
+    return fail(path, "value is not valid YAML: " + e.msg);
+  }
+  value = value.IsDefined() && !value.IsNull() ? without_marks(value) : YAML::Node(std::string());
+
+  // Walk with copies of the handles (yaml-cpp nodes are references into the tree), creating
+  // missing map keys only once the whole path is known to be valid.
+  YAML::Node node = root;
+  std::string walked;
+  for (size_t i = 0; i < segments->size(); ++i) {
+    const Segment& s = (*segments)[i];
+    const bool last = i + 1 == segments->size();
+    if (const auto* name = std::get_if<std::string>(&s)) {
+      walked += (walked.empty() ? "" : ".") + *name;
+      if (node.IsDefined() && !node.IsNull() && !node.IsMap()) {
+        return fail(walked, "cannot set a key inside a value that is not a map");
+      }
+      YAML::Node child = node[*name];
+      if (last) {
+        if (child.IsDefined() && (child.IsMap() || child.IsSequence()) && value.IsScalar()) {
+          return fail(walked, "is a section (map or list), not a scalar");
+        }
+        child = value;
+        return true;
+      }
+      node.reset(child);
+    } else {
+      const size_t index = std::get<size_t>(s);
+      walked += fmt::format("[{}]", index);
+      if (!node.IsSequence()) return fail(walked, "is not a list");
+      if (index >= node.size()) {
+        return fail(walked, fmt::format("index out of range (the list has {} elements)",
+                                        node.size()));
+      }
+      YAML::Node child = node[index];
+      if (last) {
+        if ((child.IsMap() || child.IsSequence()) && value.IsScalar()) {
+          return fail(walked, "is a section (map or list), not a scalar");
+        }
+        child = value;
+        return true;
+      }
+      node.reset(child);
+    }
+  }
+  return true;
+}
+
+}  // namespace sovsim::sim

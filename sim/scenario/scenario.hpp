@@ -1,0 +1,88 @@
+// sim/scenario/scenario.hpp — the resolved, validated scenario: what a run simulates. Plain value
+// types filled by scenario_loader.cpp from YAML; every field is documented in docs/scenario.md.
+// Nothing here touches SimGrid; units are in the names.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/common/distribution.hpp"
+#include "sim/trace/trace_options.hpp"
+#include "sim/workload/job_spec.hpp"
+
+namespace sovsim::sim {
+
+// A homogeneous group of nodes at a site: `count` hosts of one catalog hardware type.
+struct NodeGroup {
+  std::string hardware;   // catalog name, e.g. "B200"
+  int64_t count = 0;      // nodes (hosts)
+  int gpus_per_node = 0;  // devices per node (catalog default if not given)
+};
+
+struct Site {
+  std::string name;
+  std::vector<NodeGroup> nodes;
+  double wan_bw_bytes_per_s = 100e9 / 8 * 4;  // site uplink to the national backbone: 400 Gb/s
+  double wan_latency_s = 2e-3;
+};
+
+struct Tenant {
+  std::string name;
+  std::string description;
+  double share = 0;                // entitled fraction of the fleet (fair-share policies)
+  int priority = 0;                // larger first (priority policies)
+  std::vector<std::string> sites;  // sites its jobs may run on; empty = all
+};
+
+// Poisson job stream of one tenant.
+struct JobGenerator {
+  std::string tenant;
+  std::string kind = "batch";
+  double rate_per_s = 0;         // mean arrivals per second
+  double start_s = 0;            // first possible arrival
+  double end_s = 0;              // no arrivals at or after this (default: horizon)
+  int64_t max_jobs = 0;          // 0 = unlimited (until end_s)
+  Distribution gpus;             // sampled, rounded to an integer >= 1
+  Distribution duration_s;       // sampled, >= 1 s
+  double estimate_factor = 1.0;  // user estimate = factor x duration (>= 1: users overestimate)
+  int priority = 0;
+  std::string site, hardware;    // optional constraints copied to every job
+};
+
+struct TraceSource {
+  std::string path;  // resolved relative to the scenario file
+  TraceOptions options;
+};
+
+struct Workload {
+  std::vector<JobSpec> jobs;               // explicit list
+  std::vector<JobGenerator> generators;    // synthetic streams
+  std::optional<TraceSource> trace;        // imported trace
+};
+
+struct SchedulerConfig {
+  std::string policy = "fcfs";
+  std::string placement = "first-fit";
+};
+
+struct OutputConfig {
+  std::string dir = "out";       // -o overrides
+  bool utilisation_csv = true;   // utilisation.csv can be large for fleet-years
+};
+
+struct Scenario {
+  std::string file;  // where it was loaded from
+  std::string name;
+  std::string description;
+  uint64_t seed = 1;
+  double horizon_s = 0;
+  std::vector<Site> sites;
+  std::vector<Tenant> tenants;
+  Workload workload;
+  SchedulerConfig scheduler;
+  OutputConfig output;
+};
+
+}  // namespace sovsim::sim

@@ -1,0 +1,173 @@
+// sim/scenario/scenario_loader.cpp — top level of the scenario schema: name, seed, horizon, sites,
+// tenants, scheduler, output. The workload section is in workload_reader.cpp.
+#include "sim/scenario/scenario_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "models/common/yaml_reader.hpp"
+#include "sim/scenario/overrides.hpp"
+#include "sim/scenario/section_readers.hpp"
+#include "sim/sched/policy_registry.hpp"
+
+namespace sovsim::sim {
+
+void check_reference(const YamlContext& ctx, const YAML::Node& node, const std::string& key,
+                     const std::string& value, const std::vector<std::string>& valid,
+                     const char* what) {
+  for (const auto& v : valid) {
+    if (v == value) return;
+  }
+  const std::string hint = closest_match(value, valid);
+  std::string list;
+  for (const auto& v : valid) list += (list.empty() ? "" : ", ") + v;
+  ctx.error(node, key,
+            hint.empty() ? fmt::format("unknown {} '{}'; expected one of: {}", what, value, list)
+                         : fmt::format("unknown {} '{}'; did you mean '{}'?", what, value, hint));
+}
+
+namespace {
+
+// Reports a second use of a name within one list (sites, tenants).
+void check_unique(const YamlContext& ctx, std::set<std::string>& seen, MapReader& m,
+                  const std::string& name, const char* what) {
+  if (!name.empty() && !seen.insert(name).second) {
+    ctx.error(m.raw("name"), m.key_path("name"), fmt::format("duplicate {} name '{}'", what, name));
+  }
+}
+
+std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& catalog) {
+  const YamlContext& ctx = top.context();
+  std::vector<Site> sites;
+  std::set<std::string> seen;
+  const auto catalog_names = catalog.names();
+  for (auto& [node, path] : top.list("sites", true)) {
+    MapReader m(node, path, ctx);
+    Site site;
+    site.name = m.require_string("name");
+    check_unique(ctx, seen, m, site.name, "site");
+    site.wan_bw_bytes_per_s = m.number("wan_gbps", site.wan_bw_bytes_per_s * 8 / 1e9, 0.001) * 1e9 / 8;
+    site.wan_latency_s = m.number("wan_latency_ms", site.wan_latency_s * 1e3, 0) / 1e3;
+    for (auto& [group_node, group_path] : m.list("nodes", true)) {
+      MapReader g(group_node, group_path, ctx);
+      NodeGroup group;
+      group.hardware = g.require_string("hardware");
+      const models::Hardware* hw = catalog.find(group.hardware);
+      if (!group.hardware.empty() && !hw) {
+        check_reference(ctx, g.raw("hardware"), g.key_path("hardware"), group.hardware,
+                        catalog_names, "hardware type");
+      }
+      group.count = g.require_integer("count", 0, 10'000'000);
+      group.gpus_per_node =
+          static_cast<int>(g.integer("gpus_per_node", hw ? hw->gpus_per_node : 8, 1, 1024));
+      g.finish();
+      site.nodes.push_back(group);
+    }
+    if (m.has("nodes") && site.nodes.empty() && m.raw("nodes").IsSequence()) {
+      ctx.error(m.raw("nodes"), m.key_path("nodes"), "expected at least one node group");
+    }
+    m.finish();
+    sites.push_back(std::move(site));
+  }
+  return sites;
+}
+
+std::vector<Tenant> read_tenants(MapReader& top, const std::vector<std::string>& site_names) {
+  const YamlContext& ctx = top.context();
+  std::vector<Tenant> tenants;
+  std::set<std::string> seen;
+  double total_share = 0;
+  for (auto& [node, path] : top.list("tenants", true)) {
+    MapReader m(node, path, ctx);
+    Tenant t;
+    t.name = m.require_string("name");
+    check_unique(ctx, seen, m, t.name, "tenant");
+    t.description = m.string("description", "");
+    t.share = m.number("share", 0, 0, 1);
+    t.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
+    for (auto& [site_node, site_path] : m.list("sites")) {
+      const std::string site = site_node.IsScalar() ? site_node.Scalar() : "";
+      check_reference(ctx, site_node, site_path, site, site_names, "site");
+      t.sites.push_back(site);
+    }
+    total_share += t.share;
+    m.finish();
+    tenants.push_back(std::move(t));
+  }
+  if (total_share > 1 + 1e-9) {
+    ctx.error(top.raw("tenants"), "tenants",
+              fmt::format("tenant shares add up to {}, expected at most 1", total_share));
+  }
+  return tenants;
+}
+
+}  // namespace
+
+Result<Scenario> parse_scenario(const std::string& text, const std::string& file_name,
+                                const std::vector<std::string>& overrides,
+                                const models::HardwareCatalog& catalog) {
+  Diagnostics diagnostics;
+  const YamlContext ctx{file_name, &diagnostics};
+  YAML::Node root = parse_yaml(text, ctx);
+  if (!diagnostics.empty()) return diagnostics;
+  if (!root.IsMap()) {
+    ctx.error(root, "", "expected a scenario (a map with name, horizon, sites, tenants, ...), found " +
+                            describe_node(root));
+    return diagnostics;
+  }
+  for (const auto& assignment : overrides) apply_override(root, assignment, diagnostics);
+  if (!diagnostics.empty()) return diagnostics;
+
+  MapReader top(root, "", ctx);
+  Scenario s;
+  s.file = file_name;
+  s.name = top.require_string("name");
+  s.description = top.string("description", "");
+  s.seed = static_cast<uint64_t>(top.integer("seed", 1, 0, int64_t{1} << 53));
+  s.horizon_s = top.require_duration_s("horizon", 1);
+  s.sites = read_sites(top, catalog);
+  KnownNames names;
+  for (const auto& site : s.sites) names.sites.push_back(site.name);
+  s.tenants = read_tenants(top, names.sites);
+  for (const auto& t : s.tenants) names.tenants.push_back(t.name);
+  names.hardware = catalog.names();
+
+  MapReader workload = top.require_map("workload");
+  const std::string dir = std::filesystem::path(file_name).parent_path().string();
+  s.workload = read_workload(workload, names, s.horizon_s, dir);
+
+  MapReader scheduler = top.map("scheduler");
+  s.scheduler.policy = scheduler.string("policy", s.scheduler.policy);
+  if (scheduler.has("policy")) {
+    check_reference(ctx, scheduler.raw("policy"), "scheduler.policy", s.scheduler.policy,
+                    policy_names(), "scheduling policy");
+  }
+  s.scheduler.placement = scheduler.choice("placement", s.scheduler.placement, {"first-fit"});
+  scheduler.finish();
+
+  MapReader output = top.map("output");
+  s.output.dir = output.string("dir", s.output.dir);
+  s.output.utilisation_csv = output.boolean("utilisation_csv", s.output.utilisation_csv);
+  output.finish();
+  top.finish();
+
+  if (!diagnostics.empty()) return diagnostics;
+  return s;
+}
+
+Result<Scenario> load_scenario(const std::filesystem::path& file,
+                               const std::vector<std::string>& overrides,
+                               const models::HardwareCatalog& catalog) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return Diagnostics{Diagnostic{file.string(), 0, 0, "", "cannot open the scenario file"}};
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_scenario(text.str(), file.string(), overrides, catalog);
+}
+
+}  // namespace sovsim::sim

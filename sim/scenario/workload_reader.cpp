@@ -1,0 +1,138 @@
+// sim/scenario/workload_reader.cpp — the `workload:` section of the scenario schema: an explicit
+// job list, Poisson generators per tenant, and an imported trace. Only validates and records;
+// jobs are materialised by sim/workload/workload_builder.cpp.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <limits>
+#include <set>
+
+#include "sim/scenario/section_readers.hpp"
+
+namespace sovsim::sim {
+namespace {
+
+// Optional site/hardware constraints shared by jobs and generators.
+void read_constraints(MapReader& m, const KnownNames& names, std::string& site,
+                      std::string& hardware) {
+  site = m.string("site", "");
+  if (!site.empty()) {
+    check_reference(m.context(), m.raw("site"), m.key_path("site"), site, names.sites, "site");
+  }
+  hardware = m.string("hardware", "");
+  if (!hardware.empty()) {
+    check_reference(m.context(), m.raw("hardware"), m.key_path("hardware"), hardware,
+                    names.hardware, "hardware type");
+  }
+}
+
+std::string read_tenant(MapReader& m, const KnownNames& names) {
+  const std::string tenant = m.require_string("tenant");
+  if (!tenant.empty()) {
+    check_reference(m.context(), m.raw("tenant"), m.key_path("tenant"), tenant, names.tenants,
+                    "tenant");
+  }
+  return tenant;
+}
+
+std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names) {
+  std::vector<JobSpec> jobs;
+  std::set<int64_t> ids;
+  for (auto& [node, path] : w.list("jobs")) {
+    MapReader m(node, path, w.context());
+    JobSpec j;
+    j.id = m.integer("id", static_cast<int64_t>(jobs.size()) + 1, 0);
+    if (!ids.insert(j.id).second) {
+      m.context().error(m.has("id") ? m.raw("id") : node, m.key_path("id"),
+                        fmt::format("duplicate job id {}", j.id));
+    }
+    j.tenant = read_tenant(m, names);
+    j.kind = m.string("kind", j.kind);
+    j.submit_s = m.duration_s("submit", 0);
+    j.gpus = static_cast<int>(m.require_integer("gpus", 1, 10'000'000));
+    j.duration_s = m.require_duration_s("duration");
+    j.estimate_s = m.duration_s("estimate", j.duration_s);
+    j.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
+    read_constraints(m, names, j.site, j.hardware);
+    m.finish();
+    jobs.push_back(std::move(j));
+  }
+  return jobs;
+}
+
+std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
+                                          double horizon_s) {
+  std::vector<JobGenerator> out;
+  for (auto& [node, path] : w.list("generators")) {
+    MapReader m(node, path, w.context());
+    JobGenerator g;
+    g.tenant = read_tenant(m, names);
+    g.kind = m.string("kind", g.kind);
+    g.rate_per_s = m.require_number("rate_per_hour", 1e-9, 1e9) / 3600.0;
+    g.start_s = m.duration_s("start", 0);
+    g.end_s = m.duration_s("end", horizon_s);
+    g.max_jobs = m.integer("count", 0, 0);
+    g.gpus = read_distribution(m, "gpus", false, 1, 1, true);
+    g.duration_s = read_distribution(m, "duration", true, 1, 3600, true);
+    g.estimate_factor = m.number("estimate_factor", 1.0, 0.01, 1000);
+    g.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
+    read_constraints(m, names, g.site, g.hardware);
+    if (g.end_s < g.start_s) {
+      m.context().error(m.raw("end"), m.key_path("end"), "expected end >= start");
+    }
+    m.finish();
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+std::optional<TraceSource> read_trace(MapReader& w, const KnownNames& names,
+                                      const std::string& scenario_dir) {
+  if (!w.has("trace")) return std::nullopt;
+  MapReader m = w.map("trace");
+  TraceSource t;
+  t.options.format = m.choice("format", "", {"swf", "philly", "helios", "alibaba-pai", "itp", "csv"});
+  if (!m.has("format")) m.require_string("format");
+  const std::string path = m.require_string("path");
+  t.path = std::filesystem::path(path).is_absolute() || scenario_dir.empty()
+               ? path
+               : (std::filesystem::path(scenario_dir) / path).string();
+  t.options.time_scale = m.number("time_scale", 1.0, 1e-9, 1e9);
+  t.options.size_scale = m.number("size_scale", 1.0, 1e-9, 1e9);
+  t.options.window_start_s = m.duration_s("window_start", 0);
+  t.options.window_end_s = m.duration_s("window_end", std::numeric_limits<double>::infinity());
+  t.options.max_jobs = m.integer("max_jobs", 0, 0);
+  t.options.kind = m.string("kind", t.options.kind);
+  t.options.default_tenant = m.string("default_tenant", names.tenants.empty() ? "" : names.tenants[0]);
+  if (m.has("default_tenant")) {
+    check_reference(m.context(), m.raw("default_tenant"), m.key_path("default_tenant"),
+                    t.options.default_tenant, names.tenants, "tenant");
+  }
+  MapReader map = m.map("tenant_map");
+  if (map.node().IsMap()) {
+    for (const auto& kv : map.node()) {
+      const std::string from = kv.first.Scalar();
+      const std::string to = kv.second.IsScalar() ? kv.second.Scalar() : "";
+      check_reference(m.context(), kv.second, map.key_path(from), to, names.tenants, "tenant");
+      t.options.tenant_map.emplace_back(from, to);
+      map.allow({from});
+    }
+  }
+  map.finish();
+  m.finish();
+  return t;
+}
+
+}  // namespace
+
+Workload read_workload(MapReader& w, const KnownNames& names, double horizon_s,
+                       const std::string& scenario_dir) {
+  Workload out;
+  out.jobs = read_jobs(w, names);
+  out.generators = read_generators(w, names, horizon_s);
+  out.trace = read_trace(w, names, scenario_dir);
+  w.finish();
+  return out;
+}
+
+}  // namespace sovsim::sim

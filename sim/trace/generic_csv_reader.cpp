@@ -1,0 +1,90 @@
+// sim/trace/generic_csv_reader.cpp — the "csv" format. Unknown columns are errors (a typo such as
+// "duration" for "duration_s" must not silently drop data); job ids must be unique.
+#include "sim/trace/generic_csv_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <limits>
+#include <set>
+
+#include "sim/trace/csv.hpp"
+#include "sim/trace/reader_support.hpp"
+#include "sim/trace/tenant_mapper.hpp"
+
+namespace sovsim::sim {
+
+Result<ImportedTrace> read_generic_csv_trace(const std::filesystem::path& path,
+                                             const TraceOptions& options, TenantMapper& tenants) {
+  DiagnosticSink sink(path.string());
+  const std::optional<std::string> content = read_text_file(path, sink);
+  if (!content) return sink.take();
+
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  enum { kSubmit, kGpus, kDuration, kJobId, kTenant, kKind, kEstimate, kPriority, kSite, kHw };
+  static constexpr std::array<ColumnSpec, 10> kColumns = {
+      ColumnSpec{"submit_s", true},    ColumnSpec{"gpus", true},
+      ColumnSpec{"duration_s", true},  ColumnSpec{"job_id", false},
+      ColumnSpec{"tenant", false},     ColumnSpec{"kind", false},
+      ColumnSpec{"estimate_s", false}, ColumnSpec{"priority", false},
+      ColumnSpec{"site", false},       ColumnSpec{"hardware", false}};
+  CsvReader reader(*content, sink);
+  std::vector<CsvField> header, row;
+  int line = 0;
+  if (!reader.read_header(header, line)) return sink.take();
+  const std::vector<int> col = bind_columns(header, kColumns, false, line, sink);
+  if (!sink.empty()) return sink.take();
+  // An optional column's text, empty when the column is absent.
+  const auto text = [&](int which) {
+    return col[which] < 0 ? std::string_view() : row[col[which]].text;
+  };
+
+  ImportedTrace out;
+  std::set<int64_t> ids;
+  std::string tenant_value;
+  int64_t row_number = 0;
+  while (reader.next_row(header.size(), row, line)) {
+    ++row_number;
+    JobSpec job;
+    const auto submit = number_field(row[col[kSubmit]], "submit_s", line, sink, 0, kInf);
+    const auto gpus = integer_field(row[col[kGpus]], "gpus", line, sink, 1, kMaxTraceGpus);
+    const auto duration = number_field(row[col[kDuration]], "duration_s", line, sink, 0, kInf);
+    std::optional<int64_t> id = row_number;
+    if (!text(kJobId).empty()) {
+      id = integer_field(row[col[kJobId]], "job_id", line, sink,
+                         std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max());
+    }
+    std::optional<double> estimate = duration;
+    if (!text(kEstimate).empty()) {
+      estimate = number_field(row[col[kEstimate]], "estimate_s", line, sink, 0, kInf);
+    }
+    std::optional<int64_t> priority = 0;
+    if (!text(kPriority).empty()) {
+      priority = integer_field(row[col[kPriority]], "priority", line, sink, -1000, 1000);
+    }
+    if (!submit || !gpus || !duration || !id || !estimate || !priority) continue;
+    if (!ids.insert(*id).second) {
+      sink.error(line, col[kJobId] < 0 ? 1 : row[col[kJobId]].column, "job_id",
+                 fmt::format("expected a unique job id, found {} again", *id));
+      continue;
+    }
+    job.id = *id;
+    job.submit_s = *submit;
+    job.gpus = static_cast<int>(*gpus);
+    job.duration_s = *duration;
+    job.estimate_s = *estimate;
+    job.priority = static_cast<int>(*priority);
+    job.kind = text(kKind).empty() ? options.kind : std::string(text(kKind));
+    job.site = std::string(text(kSite));
+    job.hardware = std::string(text(kHw));
+    tenant_value.assign(text(kTenant));
+    const std::array<TraceAttribute, 1> attributes = {TraceAttribute{"tenant", tenant_value}};
+    job.tenant =
+        tenant_value.empty() ? tenants.tenant({}) : tenants.tenant(attributes, tenant_value);
+    out.jobs.push_back(std::move(job));
+  }
+  if (!sink.empty()) return sink.take();
+  return out;
+}
+
+}  // namespace sovsim::sim

@@ -1,0 +1,32 @@
+// sim/workload/job_table.hpp — every job of a run, materialised from the scenario's workload
+// (explicit list, imported trace, generators), sorted into arrival order, with each job's list of
+// pools it may run on. Generators sample from per-generator Rng streams of the scenario seed, so
+// adding a generator does not change the jobs of the others.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "models/common/result.hpp"
+#include "sim/cluster/cluster.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/workload/job.hpp"
+
+namespace sovsim::sim {
+
+struct JobTable {
+  std::vector<Job> jobs;                        // arrival order
+  std::vector<std::string> kinds;               // Job::kind -> name
+  std::vector<std::vector<int>> eligible_pools; // Job::eligibility -> pool indices
+  int64_t beyond_horizon = 0;                   // jobs dropped: submitted at or after the horizon
+  std::vector<std::string> notes;               // importer notes (skipped records etc.)
+};
+
+// Builds the table; trace files are read here, so their errors surface as diagnostics.
+Result<JobTable> build_job_table(const Scenario& scenario, const Cluster& cluster);
+
+// The generator's jobs (exposed for tests). Ids start at `first_id`.
+std::vector<JobSpec> generate_jobs(const JobGenerator& generator, uint64_t seed,
+                                   uint64_t stream, double horizon_s, int64_t first_id);
+
+}  // namespace sovsim::sim

@@ -1,0 +1,66 @@
+// test/sim/cluster/cluster_test.cpp — first-fit placement and GPU accounting.
+#include "sim/cluster/cluster.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sovsim::sim {
+namespace {
+
+std::vector<Site> one_site(int nodes, int gpus_per_node) {
+  Site s;
+  s.name = "s";
+  s.nodes.push_back({"H100", nodes, gpus_per_node});
+  return {s};
+}
+
+TEST(Cluster, SmallJobsPackOntoTheLowestNodeThatFits) {
+  Cluster c(one_site(3, 8));
+  auto a = c.first_fit(0, 6);
+  ASSERT_TRUE(a);
+  c.allocate(*a);
+  EXPECT_EQ(a->slices[0].node, 0);
+  auto b = c.first_fit(0, 2);  // fits beside a on node 0
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->slices[0].node, 0);
+  c.allocate(*b);
+  auto d = c.first_fit(0, 3);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->slices[0].node, 1);
+  EXPECT_EQ(c.free_gpus(0), 16);
+}
+
+TEST(Cluster, LargeJobsTakeWholeIdleNodes) {
+  Cluster c(one_site(3, 8));
+  auto small = c.first_fit(0, 1);
+  c.allocate(*small);
+  auto big = c.first_fit(0, 12);
+  ASSERT_TRUE(big);
+  ASSERT_EQ(big->slices.size(), 2u);
+  EXPECT_EQ(big->slices[0].node, 1);
+  EXPECT_EQ(big->gpus(), 16);
+  c.allocate(*big);
+  EXPECT_FALSE(c.first_fit(0, 9));
+  c.release(*big);
+  c.release(*small);
+  EXPECT_EQ(c.free_gpus(0), 24);
+  EXPECT_TRUE(c.first_fit(0, 24));
+}
+
+TEST(Cluster, CanEverFitCountsWholeNodes) {
+  Cluster c(one_site(2, 8));
+  EXPECT_TRUE(c.can_ever_fit(0, 16));
+  EXPECT_FALSE(c.can_ever_fit(0, 17));
+  EXPECT_EQ(c.gpus_held(0, 9), 16);
+  EXPECT_EQ(c.gpus_held(0, 5), 5);
+}
+
+TEST(Cluster, DoubleReleaseIsABug) {
+  Cluster c(one_site(1, 8));
+  auto p = c.first_fit(0, 8);
+  c.allocate(*p);
+  c.release(*p);
+  EXPECT_THROW(c.release(*p), std::logic_error);
+}
+
+}  // namespace
+}  // namespace sovsim::sim

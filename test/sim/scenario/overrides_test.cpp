@@ -1,0 +1,50 @@
+// test/sim/scenario/overrides_test.cpp — `--set key.path=value` on a YAML tree.
+#include "sim/scenario/overrides.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sovsim::sim {
+namespace {
+
+YAML::Node tree() {
+  return YAML::Load("a: 1\nsites:\n  - name: s0\n    nodes:\n      - {hardware: H100, count: 2}\n");
+}
+
+TEST(Overrides, SetsNestedScalarThroughListIndex) {
+  YAML::Node root = tree();
+  Diagnostics d;
+  EXPECT_TRUE(apply_override(root, "sites[0].nodes[0].count=64", d));
+  EXPECT_TRUE(d.empty());
+  EXPECT_EQ(root["sites"][0]["nodes"][0]["count"].as<int>(), 64);
+}
+
+TEST(Overrides, CreatesMissingMapKeys) {
+  YAML::Node root = tree();
+  Diagnostics d;
+  EXPECT_TRUE(apply_override(root, "scheduler.policy=fcfs", d));
+  EXPECT_EQ(root["scheduler"]["policy"].as<std::string>(), "fcfs");
+}
+
+TEST(Overrides, RejectsBadPathsAndIndices) {
+  YAML::Node root = tree();
+  Diagnostics d;
+  EXPECT_FALSE(apply_override(root, "sites[3].name=x", d));
+  EXPECT_FALSE(apply_override(root, "a.b=1", d));
+  EXPECT_FALSE(apply_override(root, "sites=3", d));
+  EXPECT_FALSE(apply_override(root, "novalue", d));
+  EXPECT_FALSE(apply_override(root, "x..y=1", d));
+  ASSERT_EQ(d.size(), 5u);
+  EXPECT_EQ(d[0].key, "sites[3]");
+  EXPECT_NE(d[0].message.find("out of range"), std::string::npos);
+  EXPECT_EQ(root["a"].as<int>(), 1);  // unchanged
+}
+
+TEST(Overrides, ValueIsParsedAsYaml) {
+  YAML::Node root = tree();
+  Diagnostics d;
+  EXPECT_TRUE(apply_override(root, "a=[1, 2]", d));
+  EXPECT_TRUE(root["a"].IsSequence());
+}
+
+}  // namespace
+}  // namespace sovsim::sim

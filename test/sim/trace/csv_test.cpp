@@ -1,0 +1,96 @@
+// test/sim/trace/csv_test.cpp — the shared text helpers: line numbering, CSV and whitespace
+// splitting with columns, header binding, and locale-free number parsing.
+#include "sim/trace/csv.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sovsim::sim {
+namespace {
+
+std::vector<std::string> texts(const std::vector<CsvField>& fields) {
+  std::vector<std::string> out;
+  for (const CsvField& f : fields) out.emplace_back(f.text);
+  return out;
+}
+
+TEST(Csv, LineCursorNumbersLinesAndDropsTerminators) {
+  LineCursor cursor("a\r\n\nb\nc");
+  TextLine line;
+  std::vector<std::pair<std::string, int>> seen;
+  while (cursor.next(line)) seen.emplace_back(std::string(line.text), line.number);
+  EXPECT_EQ(seen,
+            (std::vector<std::pair<std::string, int>>{{"a", 1}, {"", 2}, {"b", 3}, {"c", 4}}));
+  LineCursor trailing("x\n");
+  ASSERT_TRUE(trailing.next(line));
+  EXPECT_FALSE(trailing.next(line));  // no phantom empty line after the last terminator
+}
+
+TEST(Csv, SplitsTrimsAndUnquotes) {
+  CsvSplitter splitter;
+  std::vector<CsvField> fields;
+  ASSERT_TRUE(splitter.split(" a , \"b,c\" ,,\"d\"\"e\"", fields));
+  EXPECT_EQ(texts(fields), (std::vector<std::string>{"a", "b,c", "", "d\"e"}));
+  EXPECT_EQ(fields[0].column, 2);
+  EXPECT_EQ(fields[1].column, 6);
+  EXPECT_EQ(fields[2].column, 13);
+  ASSERT_TRUE(splitter.split("", fields));
+  EXPECT_EQ(fields.size(), 1u);
+  ASSERT_TRUE(splitter.split("a,", fields));
+  EXPECT_EQ(texts(fields), (std::vector<std::string>{"a", ""}));
+}
+
+TEST(Csv, BrokenQuotingIsReportedWithItsColumn) {
+  CsvSplitter splitter;
+  std::vector<CsvField> fields;
+  EXPECT_FALSE(splitter.split("a,\"open", fields));
+  EXPECT_EQ(splitter.error_column(), 3);
+  EXPECT_FALSE(splitter.split("\"x\"y,z", fields));
+  EXPECT_EQ(splitter.error_column(), 4);
+}
+
+TEST(Csv, SplitWhitespaceKeepsColumns) {
+  std::vector<CsvField> fields;
+  split_whitespace("  1\t 22   333 ", fields);
+  EXPECT_EQ(texts(fields), (std::vector<std::string>{"1", "22", "333"}));
+  EXPECT_EQ(fields[1].column, 6);
+  EXPECT_EQ(fields[2].column, 11);
+}
+
+TEST(Csv, BindColumnsReportsDuplicatesAndMissing) {
+  DiagnosticSink sink("f.csv");
+  const std::vector<CsvField> header = {{"b", 1}, {"b", 3}, {"x", 5}};
+  const ColumnSpec specs[] = {{"a", true}, {"b", true}};
+  const std::vector<int> index = bind_columns(header, specs, true, 1, sink);
+  EXPECT_EQ(index, (std::vector<int>{-1, 0}));
+  const Diagnostics d = sink.take();
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].column, 3);
+  EXPECT_EQ(d[0].message, "expected each column once, found 'b' again");
+  EXPECT_EQ(d[1].key, "a");
+}
+
+TEST(Csv, ParsesNumbersWithoutLocale) {
+  EXPECT_EQ(parse_double("1e6"), 1e6);
+  EXPECT_EQ(parse_double("-3.5"), -3.5);
+  EXPECT_FALSE(parse_double("3,5"));
+  EXPECT_FALSE(parse_double("12x"));
+  EXPECT_FALSE(parse_double("inf"));
+  EXPECT_FALSE(parse_double(""));
+  EXPECT_EQ(parse_integer("42"), 42);
+  EXPECT_EQ(parse_integer("4.0"), 4);
+  EXPECT_EQ(parse_integer("1e3"), 1000);
+  EXPECT_FALSE(parse_integer("4.5"));
+  EXPECT_FALSE(parse_integer("99999999999999999999"));
+}
+
+TEST(Csv, DiagnosticSinkStopsAfterTheCap) {
+  DiagnosticSink sink("f");
+  for (int i = 0; i < 100; ++i) sink.error(i + 1, 1, "k", "m");
+  EXPECT_TRUE(sink.full());
+  const Diagnostics d = sink.take();
+  ASSERT_EQ(d.size(), DiagnosticSink::kMaxErrors + 1);
+  EXPECT_EQ(d.back().message, "too many errors; stopped after 50");
+}
+
+}  // namespace
+}  // namespace sovsim::sim

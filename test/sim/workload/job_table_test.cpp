@@ -1,0 +1,99 @@
+// test/sim/workload/job_table_test.cpp — generators and the job table: arrival order, Poisson
+// rate, independence of generator streams, eligibility by tenant sites.
+#include "sim/workload/job_table.hpp"
+
+#include <gtest/gtest.h>
+
+namespace sovsim::sim {
+namespace {
+
+JobGenerator generator(double rate_per_hour) {
+  JobGenerator g;
+  g.tenant = "t";
+  g.rate_per_s = rate_per_hour / 3600;
+  g.end_s = 1e9;
+  g.gpus.value = 2;
+  g.duration_s.value = 60;
+  return g;
+}
+
+TEST(GenerateJobs, PoissonRateMatches) {
+  auto jobs = generate_jobs(generator(10), 1, 0, 1000 * 3600.0, 1);
+  EXPECT_NEAR(static_cast<double>(jobs.size()), 10000, 400);  // 4 sigma
+  for (size_t i = 1; i < jobs.size(); ++i) EXPECT_GT(jobs[i].submit_s, jobs[i - 1].submit_s);
+  EXPECT_EQ(jobs.front().id, 1);
+}
+
+TEST(GenerateJobs, CountAndWindowLimit) {
+  auto g = generator(10);
+  g.max_jobs = 5;
+  EXPECT_EQ(generate_jobs(g, 1, 0, 1e9, 1).size(), 5u);
+  g.max_jobs = 0;
+  g.start_s = 3600;
+  g.end_s = 7200;
+  for (const auto& j : generate_jobs(g, 1, 0, 1e9, 1)) {
+    EXPECT_GE(j.submit_s, 3600);
+    EXPECT_LT(j.submit_s, 7200);
+  }
+}
+
+Scenario two_site_scenario() {
+  Scenario s;
+  s.file = "x.yaml";
+  s.horizon_s = 86400;
+  s.seed = 3;
+  Site a{"a", {{"H100", 2, 8}}}, b{"b", {{"B200", 1, 8}}};
+  s.sites = {a, b};
+  s.tenants = {Tenant{"t", "", 0, 0, {"b"}}, Tenant{"u", "", 0, 0, {}}};
+  return s;
+}
+
+TEST(JobTable, SortsByArrivalAndResolvesEligibility) {
+  Scenario s = two_site_scenario();
+  s.workload.jobs = {JobSpec{1, "t", "x", 50, 1, 10}, JobSpec{2, "u", "x", 10, 1, 10},
+                     JobSpec{3, "u", "x", 50, 1, 10, 0, 0, "a"}};
+  Cluster cluster(s.sites);
+  auto table = build_job_table(s, cluster);
+  ASSERT_TRUE(table.ok());
+  ASSERT_EQ(table->jobs.size(), 3u);
+  EXPECT_EQ(table->jobs[0].id, 2);
+  EXPECT_EQ(table->jobs[1].id, 1);  // same instant as job 3: input order
+  EXPECT_EQ(table->eligible_pools[table->jobs[1].eligibility], std::vector<int>{1});
+  EXPECT_EQ(table->eligible_pools[table->jobs[0].eligibility], (std::vector<int>{0, 1}));
+  EXPECT_EQ(table->eligible_pools[table->jobs[2].eligibility], std::vector<int>{0});
+}
+
+TEST(JobTable, AddingAGeneratorDoesNotChangeTheOthers) {
+  Scenario s = two_site_scenario();
+  auto g = generator(5);
+  g.gpus.kind = Distribution::Kind::kUniform;
+  g.gpus.min = 1;
+  g.gpus.max = 8;
+  s.workload.generators = {g};
+  Cluster cluster(s.sites);
+  auto one = build_job_table(s, cluster);
+  auto other = generator(7);
+  other.tenant = "u";
+  s.workload.generators.push_back(other);
+  auto two = build_job_table(s, cluster);
+  ASSERT_TRUE(one.ok() && two.ok());
+  std::vector<std::pair<double, int>> first, again;
+  for (const Job& j : one->jobs) first.emplace_back(j.submit_s, j.gpus);
+  for (const Job& j : two->jobs) {
+    if (j.tenant == 0) again.emplace_back(j.submit_s, j.gpus);
+  }
+  EXPECT_EQ(first, again);
+}
+
+TEST(JobTable, JobsAfterTheHorizonAreDroppedAndCounted) {
+  Scenario s = two_site_scenario();
+  s.workload.jobs = {JobSpec{1, "u", "x", 10, 1, 10}, JobSpec{2, "u", "x", 86400, 1, 10}};
+  Cluster cluster(s.sites);
+  auto table = build_job_table(s, cluster);
+  ASSERT_TRUE(table.ok());
+  EXPECT_EQ(table->jobs.size(), 1u);
+  EXPECT_EQ(table->beyond_horizon, 1);
+}
+
+}  // namespace
+}  // namespace sovsim::sim

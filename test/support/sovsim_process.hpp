@@ -1,0 +1,95 @@
+// test/support/sovsim_process.hpp — helpers for tests that run the real `sovsim` binary (SimGrid
+// allows one engine per process, so every engine run happens in its own process): temp dirs,
+// writing a scenario, running a command line, reading a CSV.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace sovsim::test {
+
+// A fresh directory under the system temp dir, removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "sovsim-test-XXXXXX").string();
+    path_ = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+// Runs `sovsim ARGS` (args are shell-quoted by the caller when needed) and captures its output.
+inline ProcessResult run_sovsim(const std::string& args, const std::filesystem::path& scratch) {
+  const auto out_file = scratch / "stdout.txt", err_file = scratch / "stderr.txt";
+  const std::string cmd = std::string(SOVSIM_BINARY) + " " + args + " >" + out_file.string() +
+                          " 2>" + err_file.string();
+  const int status = std::system(cmd.c_str());
+  ProcessResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out_file);
+  r.err = read_file(err_file);
+  return r;
+}
+
+// A CSV file as rows of named fields (header row gives the names). Minimal: no quoting.
+using CsvRow = std::map<std::string, std::string>;
+inline std::vector<CsvRow> read_csv(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::vector<std::string> header;
+  std::vector<CsvRow> rows;
+  auto split = [](const std::string& l) {
+    std::vector<std::string> fields;
+    std::stringstream s(l);
+    std::string f;
+    while (std::getline(s, f, ',')) fields.push_back(f);
+    if (!l.empty() && l.back() == ',') fields.emplace_back();
+    return fields;
+  };
+  if (std::getline(in, line)) header = split(line);
+  while (std::getline(in, line)) {
+    auto fields = split(line);
+    CsvRow row;
+    for (size_t i = 0; i < header.size(); ++i) row[header[i]] = i < fields.size() ? fields[i] : "";
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+inline std::string source_path(const std::string& relative) {
+  return std::string(SOVSIM_SOURCE_DIR) + "/" + relative;
+}
+
+}  // namespace sovsim::test
