@@ -12,9 +12,15 @@ namespace sg4 = simgrid::s4u;
 
 namespace sovsim::sim {
 
-Controller::Controller(JobTable& jobs, Cluster& cluster, Policy& policy, TelemetrySink& sink,
-                       double horizon_s)
-    : jobs_(jobs), cluster_(cluster), policy_(policy), sink_(sink), horizon_s_(horizon_s) {}
+Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants,
+                       Policy& policy, TelemetrySink& sink, double horizon_s)
+    : jobs_(jobs),
+      cluster_(cluster),
+      tenants_(tenants),
+      policy_(policy),
+      sink_(sink),
+      horizon_s_(horizon_s),
+      tenant_busy_gpus_(tenants.size(), 0) {}
 
 void Controller::run() {
   arm_next_timer();
@@ -24,7 +30,7 @@ void Controller::run() {
 double Controller::next_event_s() const {
   double t = std::numeric_limits<double>::infinity();
   if (next_arrival_ < jobs_.jobs.size()) t = jobs_.jobs[next_arrival_].submit_s;
-  if (!ends_.empty()) t = std::min(t, ends_.top().first);
+  if (!ends_.empty()) t = std::min(t, std::get<0>(ends_.top()));
   return t;
 }
 
@@ -40,10 +46,10 @@ void Controller::arm_next_timer() {
 void Controller::handle_instant() {
   ++stats_.instants;
   stats_.last_event_s = now_s_;
-  while (!ends_.empty() && ends_.top().first <= now_s_) {
-    const JobIndex index = ends_.top().second;
+  while (!ends_.empty() && std::get<0>(ends_.top()) <= now_s_) {
+    const auto [time, index, generation] = ends_.top();
     ends_.pop();
-    finish(index);
+    if (generation == jobs_.jobs[index].generation) finish(index);
   }
   while (next_arrival_ < jobs_.jobs.size() && jobs_.jobs[next_arrival_].submit_s <= now_s_) {
     submit(static_cast<JobIndex>(next_arrival_++));
@@ -90,19 +96,48 @@ void Controller::start(JobIndex index, const Placement& placement) {
   }
   cluster_.allocate(placement);
   job.state = JobState::kRunning;
-  job.start_s = now_s_;
+  if (job.start_s < 0) job.start_s = now_s_;
+  job.run_start_s = now_s_;
   job.placement = placement;
-  ends_.emplace(now_s_ + job.duration_s, index);
+  running_.insert(index);
+  tenant_busy_gpus_[job.tenant] += placement.gpus();
+  ends_.emplace(now_s_ + job.remaining_s, index, job.generation);
   sink_.job_started(job, now_s_);
+}
+
+void Controller::release(Job& job) {
+  cluster_.release(job.placement);
+  tenant_busy_gpus_[job.tenant] -= job.placement.gpus();
+  job.held_s += now_s_ - job.run_start_s;
+  job.service_gpu_s += static_cast<double>(job.placement.gpus()) * (now_s_ - job.run_start_s);
+  sink_.job_stopped(job, now_s_);
 }
 
 void Controller::finish(JobIndex index) {
   ++stats_.events;
   Job& job = jobs_.jobs[index];
-  cluster_.release(job.placement);
+  running_.erase(index);
+  release(job);
   job.state = JobState::kCompleted;
+  job.remaining_s = 0;
   job.end_s = now_s_;
-  sink_.job_ended(job, now_s_);
+}
+
+void Controller::preempt(JobIndex index) {
+  Job& job = jobs_.jobs[index];
+  if (job.state != JobState::kRunning || running_.erase(index) != 1) {
+    throw std::logic_error("policy preempted job " + std::to_string(job.id) + " that is not running");
+  }
+  ++stats_.events;
+  ++stats_.preemptions;
+  const double loss = job.preemption_loss_at(now_s_);
+  job.remaining_s -= (now_s_ - job.run_start_s) - loss;
+  job.lost_s += loss;
+  ++job.preemptions;
+  ++job.generation;  // its pending end event is now stale
+  release(job);
+  job.state = JobState::kQueued;
+  queue_.insert(index);
 }
 
 }  // namespace sovsim::sim

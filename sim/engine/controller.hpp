@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <queue>
+#include <tuple>
 #include <vector>
 
 #include "sim/cluster/cluster.hpp"
@@ -17,7 +18,8 @@
 namespace sovsim::sim {
 
 struct ControllerStats {
-  uint64_t events = 0;          // job arrivals + job ends handled
+  uint64_t events = 0;          // job arrivals, ends and preemptions handled
+  uint64_t preemptions = 0;
   uint64_t instants = 0;        // distinct event dates (timer wake-ups)
   uint64_t policy_calls = 0;
   double policy_wall_s = 0;     // wall time spent inside the policy (not deterministic)
@@ -27,8 +29,8 @@ struct ControllerStats {
 
 class Controller final : private SchedulingContext {
  public:
-  Controller(JobTable& jobs, Cluster& cluster, Policy& policy, TelemetrySink& sink,
-             double horizon_s);
+  Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants, Policy& policy,
+             TelemetrySink& sink, double horizon_s);
 
   // Runs SimGrid's engine (which must exist, with its platform) until no event is left at or
   // before the horizon.
@@ -43,22 +45,34 @@ class Controller final : private SchedulingContext {
   const Cluster& cluster() const override { return cluster_; }
   std::optional<Placement> find_placement(JobIndex index) const override;
   void start(JobIndex index, const Placement& placement) override;
+  const std::set<JobIndex>& running() const override { return running_; }
+  void preempt(JobIndex index) override;
+  const std::vector<Tenant>& tenants() const override { return tenants_; }
+  int64_t tenant_busy_gpus(int tenant) const override { return tenant_busy_gpus_[tenant]; }
+  const std::vector<int>& eligible_pools(JobIndex index) const override {
+    return jobs_.eligible_pools[jobs_.jobs[index].eligibility];
+  }
 
   void handle_instant();   // timer callback: everything at now_s_
   void arm_next_timer();   // one live timer at the next event date, if any
   double next_event_s() const;
   void submit(JobIndex index);
   void finish(JobIndex index);
+  void release(Job& job);  // frees the GPUs of a running job
 
   JobTable& jobs_;
   Cluster& cluster_;
+  const std::vector<Tenant>& tenants_;
   Policy& policy_;
   TelemetrySink& sink_;
   const double horizon_s_;
   double now_s_ = 0;
   size_t next_arrival_ = 0;     // jobs arrive in index order
   std::set<JobIndex> queue_;
-  using EndEvent = std::pair<double, JobIndex>;
+  std::set<JobIndex> running_;
+  std::vector<int64_t> tenant_busy_gpus_;
+  // (end time, job, generation): ends of preempted runs stay in the heap and are skipped.
+  using EndEvent = std::tuple<double, JobIndex, uint32_t>;
   std::priority_queue<EndEvent, std::vector<EndEvent>, std::greater<>> ends_;
   ControllerStats stats_;
 };

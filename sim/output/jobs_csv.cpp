@@ -9,7 +9,7 @@ void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& clu
                     const JobTable& table, double end_s) {
   std::string buffer =
       "job_id,tenant,kind,gpus,alloc_gpus,submit_s,start_s,end_s,wait_s,runtime_s,status,site,hw,"
-      "gpu_hours\n";
+      "gpu_hours,preemptions,lost_s\n";
   auto flush = [&] {
     std::fwrite(buffer.data(), 1, buffer.size(), out);
     buffer.clear();
@@ -20,17 +20,19 @@ void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& clu
     fmt::format_to(row, "{},{},{},{},", j.id, scenario.tenants[j.tenant].name, table.kinds[j.kind],
                    j.gpus);
     if (j.start_s < 0) {
-      fmt::format_to(row, ",{},,,,,{},,,\n", j.submit_s, to_string(j.state));
+      fmt::format_to(row, ",{},,,,,{},,,,0,0\n", j.submit_s, to_string(j.state));
     } else {
       const Pool& pool = cluster.pools()[j.placement.pool];
       const int64_t alloc = j.placement.gpus();
-      const double stop = j.end_s >= 0 ? j.end_s : end_s;
-      const double runtime = stop - j.start_s;
+      // A job still holding GPUs at the end counts its current segment up to end_s.
+      const bool holding = j.state == JobState::kRunning;
+      const double runtime = j.held_s + (holding ? end_s - j.run_start_s : 0);
+      const double gpu_s = j.service_gpu_s + (holding ? alloc * (end_s - j.run_start_s) : 0);
       fmt::format_to(row, "{},{},{},", alloc, j.submit_s, j.start_s);
       if (j.end_s >= 0) fmt::format_to(row, "{}", j.end_s);
-      fmt::format_to(row, ",{},{},{},{},{},{}\n", j.start_s - j.submit_s, runtime,
-                     to_string(j.state), pool.site_name, pool.hardware,
-                     static_cast<double>(alloc) * runtime / 3600.0);
+      fmt::format_to(row, ",{},{},{},{},{},{},{},{}\n", j.start_s - j.submit_s, runtime,
+                     to_string(j.state), pool.site_name, pool.hardware, gpu_s / 3600.0,
+                     j.preemptions, j.lost_s);
     }
     if (buffer.size() > (1 << 20)) flush();
   }

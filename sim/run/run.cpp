@@ -64,7 +64,8 @@ Result<RunOutcome> run_scenario(const Scenario& scenario, const models::Hardware
   UtilisationRecorder utilisation(cluster, scenario.tenants, utilisation_csv.get());
   auto policy = make_policy(scenario.scheduler.policy);
   if (!policy) throw std::logic_error("unknown policy " + scenario.scheduler.policy);
-  Controller controller(table.value(), cluster, *policy, utilisation, scenario.horizon_s);
+  Controller controller(table.value(), cluster, scenario.tenants, *policy, utilisation,
+                        scenario.horizon_s);
 
   const auto sim_started = Clock::now();
   controller.run();

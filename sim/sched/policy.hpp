@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "sim/cluster/cluster.hpp"
+#include "sim/scenario/scenario.hpp"
 #include "sim/workload/job.hpp"
 
 namespace sovsim::sim {
@@ -25,6 +26,19 @@ class SchedulingContext {
   virtual std::optional<Placement> find_placement(JobIndex index) const = 0;
   // Starts a queued job on `placement` (which must be free): it leaves the queue at once.
   virtual void start(JobIndex index, const Placement& placement) = 0;
+
+  // Running jobs by index. A running job's expected end by the user's estimate is
+  // run_start_s + (estimate_s - (duration_s - remaining_s)); its true end is hidden on purpose.
+  virtual const std::set<JobIndex>& running() const = 0;
+  // Stops a running job now: its GPUs are free at once and it rejoins the queue at its arrival
+  // position, losing the work since its last checkpoint (Job::preemption_loss_at).
+  virtual void preempt(JobIndex index) = 0;
+
+  // Tenants as declared (share, priority), and the GPUs each holds right now.
+  virtual const std::vector<Tenant>& tenants() const = 0;
+  virtual int64_t tenant_busy_gpus(int tenant) const = 0;
+  // Pools a job may use (its tenant's sites, its constraints), in placement order.
+  virtual const std::vector<int>& eligible_pools(JobIndex index) const = 0;
 };
 
 class Policy {

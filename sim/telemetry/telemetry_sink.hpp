@@ -9,8 +9,10 @@ namespace sovsim::sim {
 class TelemetrySink {
  public:
   virtual ~TelemetrySink() = default;
+  // The job took the GPUs of job.placement (a first start or a restart).
   virtual void job_started(const Job& job, double now_s) = 0;
-  virtual void job_ended(const Job& job, double now_s) = 0;
+  // The job gave them back: it completed or was preempted (job.state tells which).
+  virtual void job_stopped(const Job& job, double now_s) = 0;
   // Every event of instant `now_s` has been handled (completions, arrivals, scheduling).
   virtual void instant_done(double now_s) = 0;
 };

@@ -42,7 +42,7 @@ void UtilisationRecorder::job_started(const Job& job, double now_s) {
   add(job, job.placement.gpus(), now_s);
 }
 
-void UtilisationRecorder::job_ended(const Job& job, double now_s) {
+void UtilisationRecorder::job_stopped(const Job& job, double now_s) {
   add(job, -job.placement.gpus(), now_s);
 }
 

@@ -20,7 +20,7 @@ class UtilisationRecorder final : public TelemetrySink {
   UtilisationRecorder(const Cluster& cluster, const std::vector<Tenant>& tenants, std::FILE* csv);
 
   void job_started(const Job& job, double now_s) override;
-  void job_ended(const Job& job, double now_s) override;
+  void job_stopped(const Job& job, double now_s) override;
   void instant_done(double now_s) override;
   // Closes every integral at the end of the run. Call once.
   void finish(double end_s);

@@ -32,10 +32,23 @@ struct Job {
   double submit_s = 0;
   double duration_s = 0;
   double estimate_s = 0;
+  double checkpoint_interval_s = 0;  // 0: a preempted job keeps all its work
   JobState state = JobState::kPending;
-  double start_s = -1;
+  double start_s = -1;       // first start (wait = start_s - submit_s)
   double end_s = -1;
-  Placement placement;      // valid while running and after
+  double run_start_s = -1;   // start of the current (or last) run segment
+  double remaining_s = 0;    // undisturbed run time still to do at run_start_s
+  double held_s = 0;         // time spent holding GPUs, before the current segment
+  double service_gpu_s = 0;  // GPU-seconds received before the current segment (LAS)
+  double lost_s = 0;         // run time lost to preemptions (work since the last checkpoint)
+  int32_t preemptions = 0;
+  uint32_t generation = 0;   // bumped on preemption; stale end events are ignored
+  Placement placement;       // valid while running and after
+
+  // Run time still needed if it keeps running from `now_s` (valid while running).
+  double remaining_at(double now_s) const { return remaining_s - (now_s - run_start_s); }
+  // Work lost if preempted at `now_s`: time since its last checkpoint (0 if none configured).
+  double preemption_loss_at(double now_s) const;
 };
 
 }  // namespace sovsim::sim

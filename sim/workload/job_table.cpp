@@ -117,6 +117,7 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster) {
     job.submit_s = spec.submit_s;
     job.duration_s = spec.duration_s;
     job.estimate_s = spec.estimate_s > 0 ? spec.estimate_s : spec.duration_s;
+    job.remaining_s = spec.duration_s;
     table.jobs.push_back(std::move(job));
   }
   if (!diagnostics.empty()) return diagnostics;

@@ -45,7 +45,7 @@ TEST(Quickstart, UtilisationIntegralEqualsJobGpuSeconds) {
   double job_gpu_s = 0;
   for (auto& row : read_csv(dir / "out/jobs.csv")) {
     if (row["start_s"].empty()) continue;
-    job_gpu_s += std::stod(row["alloc_gpus"]) * std::stod(row["runtime_s"]);
+    job_gpu_s += std::stod(row["gpu_hours"]) * 3600;
   }
   // Integrate each (site, tenant, hw) step series from its rows up to end_s.
   std::map<std::string, std::pair<double, double>> last;  // series -> (time, busy)
