@@ -31,6 +31,7 @@ double Controller::next_event_s() const {
   double t = std::numeric_limits<double>::infinity();
   if (next_arrival_ < jobs_.jobs.size()) t = jobs_.jobs[next_arrival_].submit_s;
   if (!ends_.empty()) t = std::min(t, std::get<0>(ends_.top()));
+  if (!wakeups_.empty()) t = std::min(t, wakeups_.top());
   return t;
 }
 
@@ -54,6 +55,7 @@ void Controller::handle_instant() {
   while (next_arrival_ < jobs_.jobs.size() && jobs_.jobs[next_arrival_].submit_s <= now_s_) {
     submit(static_cast<JobIndex>(next_arrival_++));
   }
+  while (!wakeups_.empty() && wakeups_.top() <= now_s_) wakeups_.pop();
   if (!queue_.empty()) {
     const auto begin = std::chrono::steady_clock::now();
     policy_.schedule(*this);
@@ -64,6 +66,10 @@ void Controller::handle_instant() {
   }
   sink_.instant_done(now_s_);
   arm_next_timer();
+}
+
+void Controller::wake_at(double time_s) {
+  if (time_s > now_s_) wakeups_.push(time_s);
 }
 
 void Controller::submit(JobIndex index) {

@@ -52,6 +52,7 @@ class Controller final : private SchedulingContext {
   const std::vector<int>& eligible_pools(JobIndex index) const override {
     return jobs_.eligible_pools[jobs_.jobs[index].eligibility];
   }
+  void wake_at(double time_s) override;
 
   void handle_instant();   // timer callback: everything at now_s_
   void arm_next_timer();   // one live timer at the next event date, if any
@@ -74,6 +75,7 @@ class Controller final : private SchedulingContext {
   // (end time, job, generation): ends of preempted runs stay in the heap and are skipped.
   using EndEvent = std::tuple<double, JobIndex, uint32_t>;
   std::priority_queue<EndEvent, std::vector<EndEvent>, std::greater<>> ends_;
+  std::priority_queue<double, std::vector<double>, std::greater<>> wakeups_;
   ControllerStats stats_;
 };
 

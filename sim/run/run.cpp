@@ -62,8 +62,12 @@ Result<RunOutcome> run_scenario(const Scenario& scenario, const models::Hardware
   File utilisation_csv;
   if (scenario.output.utilisation_csv) utilisation_csv = open_for_write(out.staging("utilisation.csv"));
   UtilisationRecorder utilisation(cluster, scenario.tenants, utilisation_csv.get());
-  auto policy = make_policy(scenario.scheduler.policy);
-  if (!policy) throw std::logic_error("unknown policy " + scenario.scheduler.policy);
+  Diagnostics unexpected;  // parameters were validated when the scenario was loaded
+  MapReader params(scenario.scheduler.section, "scheduler", YamlContext{scenario.file, &unexpected});
+  auto policy = make_policy(scenario.scheduler.policy, params);
+  if (!policy || !unexpected.empty()) {
+    throw std::logic_error("cannot create policy " + scenario.scheduler.policy);
+  }
   Controller controller(table.value(), cluster, scenario.tenants, *policy, utilisation,
                         scenario.horizon_s);
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <yaml-cpp/yaml.h>
+
 #include "models/common/distribution.hpp"
 #include "sim/trace/trace_options.hpp"
 #include "sim/workload/job_spec.hpp"
@@ -65,6 +67,7 @@ struct Workload {
 struct SchedulerConfig {
   std::string policy = "fcfs";
   std::string placement = "first-fit";
+  YAML::Node section;  // the whole `scheduler:` map: policies read their own parameters from it
 };
 
 struct OutputConfig {

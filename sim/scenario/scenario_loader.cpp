@@ -146,6 +146,8 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
                     policy_names(), "scheduling policy");
   }
   s.scheduler.placement = scheduler.choice("placement", s.scheduler.placement, {"first-fit"});
+  s.scheduler.section = scheduler.node();
+  make_policy(s.scheduler.policy, scheduler);  // validates the policy's own parameters
   scheduler.finish();
 
   MapReader output = top.map("output");

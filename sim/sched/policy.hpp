@@ -39,13 +39,18 @@ class SchedulingContext {
   virtual int64_t tenant_busy_gpus(int tenant) const = 0;
   // Pools a job may use (its tenant's sites, its constraints), in placement order.
   virtual const std::vector<int>& eligible_pools(JobIndex index) const = 0;
+
+  // Asks to be called again at `time_s` (> now) even if no job event happens then, e.g. when a
+  // running job crosses a service threshold (LAS) or a reservation falls due.
+  virtual void wake_at(double time_s) = 0;
 };
 
 class Policy {
  public:
   virtual ~Policy() = default;
   // Called once after every instant at which the queue or the free capacity changed
-  // (completions first, then arrivals, then this).
+  // (completions first, then arrivals, then this), and at the times asked with wake_at(),
+  // whenever the queue is not empty.
   virtual void schedule(SchedulingContext& ctx) = 0;
 };
 

@@ -10,11 +10,11 @@
 namespace sovsim::sim {
 namespace {
 
-using Factory = std::function<std::unique_ptr<Policy>()>;
+using Factory = std::function<std::unique_ptr<Policy>(MapReader& params)>;
 
 const std::vector<std::pair<std::string, Factory>>& table() {
   static const std::vector<std::pair<std::string, Factory>> kPolicies = {
-      {"fcfs", [] { return std::make_unique<FcfsPolicy>(); }},
+      {"fcfs", [](MapReader&) { return std::make_unique<FcfsPolicy>(); }},
   };
   return kPolicies;
 }
@@ -28,9 +28,9 @@ std::vector<std::string> policy_names() {
   return names;
 }
 
-std::unique_ptr<Policy> make_policy(const std::string& name) {
+std::unique_ptr<Policy> make_policy(const std::string& name, MapReader& params) {
   for (const auto& [n, factory] : table()) {
-    if (n == name) return factory();
+    if (n == name) return factory(params);
   }
   return nullptr;
 }

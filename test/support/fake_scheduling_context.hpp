@@ -88,6 +88,8 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
   const std::vector<sim::Tenant>& tenants() const override { return tenants_; }
   int64_t tenant_busy_gpus(int tenant) const override { return busy_[tenant]; }
   const std::vector<int>& eligible_pools(sim::JobIndex) const override { return all_pools_; }
+  void wake_at(double time_s) override { wakeups.push_back(time_s); }
+  std::vector<double> wakeups;  // as asked by the policy
 
  private:
   static std::vector<sim::Site> make_sites(int nodes, int gpus_per_node) {
