@@ -13,7 +13,7 @@ struct Efficiency {
   // Megatron-LM Table 1 rows 1.7B, 145.6B and 1T (A100); the other 7 rows are held out.
   // cuBLAS reaches ~0.8 of peak in isolation on large square GEMMs; kernel launch gaps, tile
   // quantisation and clock throttling at 400 W explain the rest.
-  double matmul = 0.69;
+  double matmul = 0.67;
   // Fraction of HBM bandwidth reached by streaming (element-wise, softmax, norm, optimizer)
   // kernels: BabelStream/STREAM-like copies reach ~1.7-1.8 of 2.04 TB/s on A100-80GB and
   // ~2.9 of 3.35 TB/s on H100 SXM (check).
