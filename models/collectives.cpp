@@ -44,7 +44,8 @@ std::vector<double> ring_bytes_per_tier(const Placement& p, double per_device_by
   for (size_t k = 0; k < p.tiers.size(); ++k) {
     const double groups_here = n / inner;                        // crossings at tier >= k
     const double groups_next = n / (inner * p.tiers[k].fan_in);  // crossings at tier >= k+1
-    const double cross_k = (groups_here > 1 ? groups_here : 0) - (groups_next > 1 ? groups_next : 0);
+    const double cross_k =
+        (groups_here > 1 ? groups_here : 0) - (groups_next > 1 ? groups_next : 0);
     out[k] = per_device_bytes * cross_k / n;
     inner *= p.tiers[k].fan_in;
   }

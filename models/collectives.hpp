@@ -17,10 +17,10 @@ namespace sovsim::models {
 // One level of a placement. The group at tier k is made of `fan_in` groups of tier k-1 (tier 0:
 // `fan_in` devices), joined by links that give each device `bw_bytes_per_s` per direction.
 struct Tier {
-  std::string name;             // "scaleup", "leaf", "pod", "site" (for reports)
-  int fan_in = 1;               // members of this tier's group taking part (>= 1)
-  double bw_bytes_per_s = 0;    // per device, per direction, across this tier (> 0 if fan_in>1)
-  double latency_s = 0;         // one step (hop + software) across this tier
+  std::string name;           // "scaleup", "leaf", "pod", "site" (for reports)
+  int fan_in = 1;             // members of this tier's group taking part (>= 1)
+  double bw_bytes_per_s = 0;  // per device, per direction, across this tier (> 0 if fan_in>1)
+  double latency_s = 0;       // one step (hop + software) across this tier
 };
 
 // The devices of one communicator: product of fan_in over tiers == group size.

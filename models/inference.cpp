@@ -46,8 +46,8 @@ InferencePoint point_at(const Transformer& m, const Hardware& hw, const Inferenc
   p.fits = max_batch >= 1;
   p.batch = batch;
   p.weights_bytes_per_device = weight_bytes_per_param(cfg.precision) * m.params() / cfg.tp;
-  p.kv_bytes_per_sequence =
-      (cfg.prompt_tokens + cfg.output_tokens) * m.kv_cache_bytes_per_token(kv_bytes_per_element(cfg.precision));
+  p.kv_bytes_per_sequence = (cfg.prompt_tokens + cfg.output_tokens) *
+                            m.kv_cache_bytes_per_token(kv_bytes_per_element(cfg.precision));
   if (batch < 1) return p;
   const double mean_context = cfg.prompt_tokens + cfg.output_tokens / 2.0;
   p.prefill_s = prefill_time_s(m, hw, cfg, cfg.prompt_tokens, eff);
@@ -107,7 +107,8 @@ double prefill_time_s(const Transformer& m, const Hardware& hw, const InferenceC
                       double prompt_tokens, const Efficiency& eff) {
   const double linear = prompt_tokens * m.forward_matmul_flops_per_token() / cfg.tp;
   // Causal attention with a fused kernel: half of the full P x P score work.
-  const double attention = 0.5 * prompt_tokens * m.forward_attention_flops_per_token(prompt_tokens) / cfg.tp;
+  const double attention =
+      0.5 * prompt_tokens * m.forward_attention_flops_per_token(prompt_tokens) / cfg.tp;
   const double compute_s = linear / (hw.peak_flops(cfg.precision) * eff.matmul) +
                            attention / (hw.bf16_flops * eff.matmul);
   const double memory_s = weights_read_per_device(m, cfg, static_cast<int>(prompt_tokens)) /
@@ -130,8 +131,7 @@ double decode_step_time_s(const Transformer& m, const Hardware& hw, const Infere
 }
 
 std::optional<InferencePoint> inference_point(const Transformer& model, const Hardware& hw,
-                                              const InferenceConfig& cfg,
-                                              const Efficiency& eff) {
+                                              const InferenceConfig& cfg, const Efficiency& eff) {
   if (!check_inference(model, hw, cfg).empty()) return std::nullopt;
   const int max_batch = kv_limited_batch(model, hw, cfg, eff);
   const int batch = cfg.batch > 0 ? std::min(cfg.batch, max_batch) : max_batch;

@@ -29,19 +29,19 @@ double weight_bytes_per_param(const std::string& precision);
 double kv_bytes_per_element(const std::string& precision);
 
 struct InferencePoint {
-  int batch = 0;                  // concurrent sequences used
-  int max_batch = 0;              // KV-cache limit of the replica (0: the weights do not fit)
-  bool fits = false;              // weights + one sequence's KV fit in the replica's HBM
-  bool saturated = false;         // serving_point(): even max_batch cannot carry the rate
+  int batch = 0;           // concurrent sequences used
+  int max_batch = 0;       // KV-cache limit of the replica (0: the weights do not fit)
+  bool fits = false;       // weights + one sequence's KV fit in the replica's HBM
+  bool saturated = false;  // serving_point(): even max_batch cannot carry the rate
   double weights_bytes_per_device = 0;
   double kv_bytes_per_sequence = 0;  // prompt + output tokens, whole replica
-  double prefill_s = 0;           // one prompt alone
-  double decode_step_s = 0;       // one decode iteration of `batch` sequences
-  double ttft_s = 0;              // time to first token: half an iteration's wait + prefill
-  double tpot_s = 0;              // time per output token, prefill stalls of newcomers included
-  double output_tokens_per_s = 0;  // per replica
+  double prefill_s = 0;              // one prompt alone
+  double decode_step_s = 0;          // one decode iteration of `batch` sequences
+  double ttft_s = 0;                 // time to first token: half an iteration's wait + prefill
+  double tpot_s = 0;                 // time per output token, prefill stalls of newcomers included
+  double output_tokens_per_s = 0;    // per replica
   double output_tokens_per_s_per_device = 0;
-  double requests_per_s = 0;       // per replica
+  double requests_per_s = 0;  // per replica
 };
 
 // "" if `cfg` can serve `model` on `hw` (precision supported, tp divides heads and fits in the
@@ -55,9 +55,8 @@ double prefill_time_s(const Transformer& model, const Hardware& hw, const Infere
 
 // Seconds of one decode iteration for `batch` sequences whose KV caches hold `context_tokens`
 // each: max(HBM time of weights + KV, compute time) + TP all-reduces.
-double decode_step_time_s(const Transformer& model, const Hardware& hw,
-                          const InferenceConfig& cfg, int batch, double context_tokens,
-                          const Efficiency& eff = kEfficiency);
+double decode_step_time_s(const Transformer& model, const Hardware& hw, const InferenceConfig& cfg,
+                          int batch, double context_tokens, const Efficiency& eff = kEfficiency);
 
 // Steady continuous batching at cfg.batch (or max_batch when 0): each iteration decodes one
 // token per sequence and prefills the newcomers replacing finished sequences

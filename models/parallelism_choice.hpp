@@ -14,8 +14,8 @@
 namespace sovsim::models {
 
 struct ChoiceRequest {
-  int gpus = 0;            // devices the job gets
-  int global_batch = 0;    // sequences per iteration
+  int gpus = 0;          // devices the job gets
+  int global_batch = 0;  // sequences per iteration
   int seq_len = 2048;
   std::string precision = "bf16";
   double dp_overlap = 0.8;  // modern frameworks (Megatron-Core, FSDP) overlap gradient sync

@@ -42,16 +42,14 @@ struct TrainingConfig {
   int global_batch = 0;            // sequences per iteration (all replicas)
   int seq_len = 2048;              // tokens per sequence
   Recompute recompute = Recompute::kSelective;
-  bool flash_attention = true;     // fused attention: no s^2 score traffic, causal blocks skipped
+  bool flash_attention = true;  // fused attention: no s^2 score traffic, causal blocks skipped
   // Fraction of the gradient sync hidden behind backward compute. 0 = none (Megatron-LM 2021);
   // Megatron-Core and FSDP overlap most of it (~0.8-0.9 for large models).
   double dp_overlap = 0.0;
   // The real placement of the DP group when the engine knows it; else placement_for().
   std::optional<Placement> dp_placement;
 
-  int micro_batches() const {
-    return global_batch / (parallel.dp * parallel.micro_batch);
-  }
+  int micro_batches() const { return global_batch / (parallel.dp * parallel.micro_batch); }
 };
 
 // The framework of Narayanan et al. (SC'21) that the Megatron table was measured with: full
@@ -60,7 +58,6 @@ TrainingConfig megatron_2021_config(int tp, int pp, int dp, int global_batch, in
 
 // "" if `cfg` can run `model` on `hw`; otherwise why not (e.g. "tp 3 does not divide 32 heads").
 // Memory is not checked here: that is TrainingMemory::fits.
-std::string check_training(const Transformer& model, const Hardware& hw,
-                           const TrainingConfig& cfg);
+std::string check_training(const Transformer& model, const Hardware& hw, const TrainingConfig& cfg);
 
 }  // namespace sovsim::models

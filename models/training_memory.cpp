@@ -25,8 +25,9 @@ ParamsPerGpu params_per_gpu(const Transformer& model, const TrainingConfig& cfg)
   const double dense_per_layer = model.layer_params(false) - expert_per_layer;
   // One pipeline end holds the vocabulary matrix; without a pipeline every GPU holds all of it.
   const double h = model.hidden;
-  const double embedding = p.pp == 1 ? model.embedding_params()
-                                     : (static_cast<double>(model.vocab) + model.learned_positions) * h;
+  const double embedding = p.pp == 1
+                               ? model.embedding_params()
+                               : (static_cast<double>(model.vocab) + model.learned_positions) * h;
   ParamsPerGpu out;
   out.dense = (layers * dense_per_layer + embedding) / p.tp;
   out.expert = layers * expert_per_layer / (p.tp * p.ep);
@@ -55,8 +56,8 @@ TrainingMemory training_memory(const Transformer& model, const Hardware& hw,
   const double dense_shards = p.dp * p.cp;
   const double expert_shards = std::max(1, p.dp * p.cp / p.ep);
   auto sharded = [&](double per_param, bool shard) {
-    return per_param * (shard ? params.dense / dense_shards + params.expert / expert_shards
-                              : params.total());
+    return per_param *
+           (shard ? params.dense / dense_shards + params.expert / expert_shards : params.total());
   };
   TrainingMemory m;
   m.weights_bytes = sharded(kWeightBytesPerParam, p.zero_stage >= 3);
@@ -81,9 +82,9 @@ TrainingMemory training_memory(const Transformer& model, const Hardware& hw,
   }
   // Logits in bf16 plus their fp32 softmax for cross-entropy, on the last stage.
   const double logits = tokens * 6.0 * model.vocab / p.tp;
-  const double last_stage = p.pp == 1 ? first_stage + logits
-                                      : per_layer * layers + logits + (first_stage - per_layer *
-                                                                       layers * in_flight);
+  const double last_stage =
+      p.pp == 1 ? first_stage + logits
+                : per_layer * layers + logits + (first_stage - per_layer * layers * in_flight);
   m.activations_bytes = std::max(first_stage, last_stage);
 
   m.total_bytes = m.weights_bytes + m.grads_bytes + m.optimizer_bytes + m.activations_bytes;

@@ -48,12 +48,13 @@ LayerCost layer_cost(const Transformer& m, const Hardware& hw, const TrainingCon
   const double attn_flops =
       4.0 * tokens * cfg.seq_len * m.hidden / p.tp * (cfg.flash_attention ? 0.5 : 1.0);
   const double hbm_bytes = tokens * layer_hbm_bytes_per_token(m, cfg);
-  const double score_bytes = cfg.flash_attention ? 0.0 : tokens * 9.0 * m.heads * cfg.seq_len / p.tp;
+  const double score_bytes =
+      cfg.flash_attention ? 0.0 : tokens * 9.0 * m.heads * cfg.seq_len / p.tp;
 
   LayerCost c;
   c.attention_s = attn_flops / attn_flops_per_s + score_bytes / hbm_bytes_per_s;
-  c.forward_s = linear_flops / gemm_flops_per_s + attn_flops / attn_flops_per_s +
-                hbm_bytes / hbm_bytes_per_s;
+  c.forward_s =
+      linear_flops / gemm_flops_per_s + attn_flops / attn_flops_per_s + hbm_bytes / hbm_bytes_per_s;
   double recompute_s = 0, forward_collectives = 2;
   if (cfg.recompute == Recompute::kFull) recompute_s = c.forward_s, forward_collectives = 3;
   if (cfg.recompute == Recompute::kSelective) recompute_s = c.attention_s;
@@ -72,7 +73,8 @@ LayerCost layer_cost(const Transformer& m, const Hardware& hw, const TrainingCon
     const double kv_bytes = tokens * 2.0 * m.kv_dim() / p.tp * kActivationBytes;
     const Placement cp_group = placement_for(hw, p.cp, p.tp);
     const double pass_s =
-        collective(CollectiveOp::kAllGather, kv_bytes * p.cp, cp_group, Algorithm::kRing, eff).time_s;
+        collective(CollectiveOp::kAllGather, kv_bytes * p.cp, cp_group, Algorithm::kRing, eff)
+            .time_s;
     const double attn_core_s = attn_flops / attn_flops_per_s;
     c.cp_s = std::max(0.0, pass_s - attn_core_s) * (forward_collectives / 2.0) +
              std::max(0.0, 2.0 * pass_s - 2.0 * attn_core_s);
@@ -103,7 +105,8 @@ double logits_s(const Transformer& m, const Hardware& hw, const TrainingConfig& 
 double model_flops_per_step(const Transformer& model, int global_batch, int seq_len) {
   const double tokens = static_cast<double>(global_batch) * seq_len;
   return 3.0 * tokens *
-         (model.forward_matmul_flops_per_token() + model.forward_attention_flops_per_token(seq_len));
+         (model.forward_matmul_flops_per_token() +
+          model.forward_attention_flops_per_token(seq_len));
 }
 
 double hardware_flops_per_step(const Transformer& model, int global_batch, int seq_len,
@@ -151,19 +154,19 @@ std::optional<TrainingStep> training_step(const Transformer& model, const Hardwa
   // ZeRO 1-2 reduce-scatter gradients and all-gather parameters (an all-reduce's volume);
   // ZeRO-3 all-gathers parameters again for backward (1.5x).
   const ParamsPerGpu params = params_per_gpu(model, cfg);
-  const Placement dp_group = cfg.dp_placement ? *cfg.dp_placement
-                                              : placement_for(hw, p.dp * p.cp, p.tp);
+  const Placement dp_group =
+      cfg.dp_placement ? *cfg.dp_placement : placement_for(hw, p.dp * p.cp, p.tp);
   const double volume = p.zero_stage >= 3 ? 1.5 : 1.0;
-  CollectiveCost dense = collective(CollectiveOp::kAllReduce,
-                                    params.dense * kGradBytesPerParam * volume, dp_group,
-                                    Algorithm::kBest, eff);
+  CollectiveCost dense =
+      collective(CollectiveOp::kAllReduce, params.dense * kGradBytesPerParam * volume, dp_group,
+                 Algorithm::kBest, eff);
   s.dp_comm_s = dense.time_s;
   s.dp_bytes_per_tier = dense.bytes_per_tier;
   if (params.expert > 0) {
     const Placement expert_group = placement_for(hw, p.dp * p.cp / p.ep, p.tp * p.ep);
-    CollectiveCost experts = collective(CollectiveOp::kAllReduce,
-                                        params.expert * kGradBytesPerParam * volume,
-                                        expert_group, Algorithm::kBest, eff);
+    CollectiveCost experts =
+        collective(CollectiveOp::kAllReduce, params.expert * kGradBytesPerParam * volume,
+                   expert_group, Algorithm::kBest, eff);
     s.dp_comm_s += experts.time_s;
     for (size_t i = 0; i < s.dp_bytes_per_tier.size() && i < experts.bytes_per_tier.size(); ++i) {
       s.dp_bytes_per_tier[i] += experts.bytes_per_tier[i];

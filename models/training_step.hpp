@@ -17,17 +17,17 @@
 namespace sovsim::models {
 
 struct TrainingStep {
-  double step_time_s = 0;    // one iteration (global batch), seconds
+  double step_time_s = 0;  // one iteration (global batch), seconds
   // Parts of step_time_s. compute + tp + cp + ep + p2p + bubble make up the pipeline schedule.
-  double compute_s = 0;      // math + memory-bound kernels of the slowest stage, all micro-batches
-  double tp_comm_s = 0;      // TP all-reduces (or RS+AG with sequence parallel), not overlapped
-  double cp_comm_s = 0;      // exposed part of ring-attention K/V exchange
-  double ep_comm_s = 0;      // MoE all-to-all dispatch/combine
-  double pp_p2p_s = 0;       // stage-boundary sends on the critical path
-  double pp_bubble_s = 0;    // pipeline fill and drain
-  double dp_comm_s = 0;      // gradient sync (all-reduce, or RS+AG with ZeRO), total
-  double dp_exposed_s = 0;   // its part not hidden behind backward: (1 - dp_overlap) x total
-  double optimizer_s = 0;    // Adam update of this GPU's (ZeRO-sharded) parameters, HBM-bound
+  double compute_s = 0;     // math + memory-bound kernels of the slowest stage, all micro-batches
+  double tp_comm_s = 0;     // TP all-reduces (or RS+AG with sequence parallel), not overlapped
+  double cp_comm_s = 0;     // exposed part of ring-attention K/V exchange
+  double ep_comm_s = 0;     // MoE all-to-all dispatch/combine
+  double pp_p2p_s = 0;      // stage-boundary sends on the critical path
+  double pp_bubble_s = 0;   // pipeline fill and drain
+  double dp_comm_s = 0;     // gradient sync (all-reduce, or RS+AG with ZeRO), total
+  double dp_exposed_s = 0;  // its part not hidden behind backward: (1 - dp_overlap) x total
+  double optimizer_s = 0;   // Adam update of this GPU's (ZeRO-sharded) parameters, HBM-bound
   double bubble_fraction = 0;  // (pp - 1) / (v * micro_batches)
   int micro_batches = 0;
 

@@ -29,8 +29,8 @@ double Transformer::layer_params(bool active_only) const {
   double p = attention_matmul_params() + n_experts * expert_matmul_params() + router_params();
   p += 2.0 * h * (biases ? 2.0 : 1.0);  // two norms: weight (and bias for LayerNorm)
   if (biases) {
-    p += h + 2.0 * kv_dim() + h;                                     // QKV and projection
-    p += n_experts * ((gated_ffn ? 2.0 : 1.0) * ffn_hidden + h);     // FFN in and out
+    p += h + 2.0 * kv_dim() + h;                                  // QKV and projection
+    p += n_experts * ((gated_ffn ? 2.0 : 1.0) * ffn_hidden + h);  // FFN in and out
   }
   return p;
 }
@@ -50,8 +50,7 @@ double Transformer::active_params() const {
 double Transformer::expert_params() const {
   if (!is_moe()) return 0;
   return static_cast<double>(layers) * experts *
-         (expert_matmul_params() +
-          (biases ? (gated_ffn ? 2.0 : 1.0) * ffn_hidden + hidden : 0.0));
+         (expert_matmul_params() + (biases ? (gated_ffn ? 2.0 : 1.0) * ffn_hidden + hidden : 0.0));
 }
 
 double Transformer::forward_matmul_flops_per_token() const {
@@ -125,9 +124,9 @@ Result<TransformerCatalog> TransformerCatalog::parse(const std::string& text,
     const YAML::Node name_node = m.raw("name");
     auto [it, added] = first_line.emplace(t.name, name_node.Mark().line + 1);
     if (!added) {
-      ctx.error(name_node, path + ".name",
-                fmt::format("duplicate model name '{}' (first defined at line {})", t.name,
-                            it->second));
+      ctx.error(
+          name_node, path + ".name",
+          fmt::format("duplicate model name '{}' (first defined at line {})", t.name, it->second));
       continue;
     }
     out.entries_.push_back(std::move(t));

@@ -17,18 +17,18 @@ namespace sovsim::models {
 struct Transformer {
   std::string name, description, source;
   int layers = 0;
-  int hidden = 0;             // model width h
-  int heads = 0;              // query heads a
-  int kv_heads = 0;           // key/value heads (< heads: grouped-query attention)
-  int ffn_hidden = 0;         // FFN inner size, per expert for MoE
-  int vocab = 0;              // vocabulary V
-  bool gated_ffn = false;     // SwiGLU (3 FFN matrices) instead of GeLU (2)
-  bool biases = false;        // biases in linear layers (GPT-2/Megatron GPT yes, Llama no)
+  int hidden = 0;                // model width h
+  int heads = 0;                 // query heads a
+  int kv_heads = 0;              // key/value heads (< heads: grouped-query attention)
+  int ffn_hidden = 0;            // FFN inner size, per expert for MoE
+  int vocab = 0;                 // vocabulary V
+  bool gated_ffn = false;        // SwiGLU (3 FFN matrices) instead of GeLU (2)
+  bool biases = false;           // biases in linear layers (GPT-2/Megatron GPT yes, Llama no)
   bool tied_embeddings = false;  // output layer shares the input embedding
-  int learned_positions = 0;  // learned absolute position embeddings (0 = rotary)
-  int experts = 1;            // routed experts per layer (1 = dense)
-  int active_experts = 1;     // experts each token is routed to (top-k)
-  int max_context = 0;        // tokens the model was trained for (0 = unspecified)
+  int learned_positions = 0;     // learned absolute position embeddings (0 = rotary)
+  int experts = 1;               // routed experts per layer (1 = dense)
+  int active_experts = 1;        // experts each token is routed to (top-k)
+  int max_context = 0;           // tokens the model was trained for (0 = unspecified)
 
   bool is_moe() const { return experts > 1; }
   int head_dim() const { return hidden / heads; }

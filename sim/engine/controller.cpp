@@ -46,6 +46,7 @@ void Controller::arm_next_timer() {
 
 void Controller::handle_instant() {
   ++stats_.instants;
+  stats_.queue_job_s += static_cast<double>(stats_.queue_length) * (now_s_ - stats_.last_event_s);
   stats_.last_event_s = now_s_;
   while (!ends_.empty() && std::get<0>(ends_.top()) <= now_s_) {
     const auto [time, index, generation] = ends_.top();
@@ -64,6 +65,8 @@ void Controller::handle_instant() {
     stats_.policy_wall_s += spent;
     stats_.policy_max_wall_s = std::max(stats_.policy_max_wall_s, spent);
   }
+  stats_.queue_length = queue_.size();
+  stats_.queue_max = std::max<uint64_t>(stats_.queue_max, queue_.size());
   sink_.instant_done(now_s_);
   arm_next_timer();
 }

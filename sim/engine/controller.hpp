@@ -25,6 +25,16 @@ struct ControllerStats {
   double policy_wall_s = 0;     // wall time spent inside the policy (not deterministic)
   double policy_max_wall_s = 0;
   double last_event_s = 0;      // date of the last handled event
+  // Queue length as a step function, sampled after the policy at each instant.
+  double queue_job_s = 0;       // integral of the queue length up to last_event_s
+  uint64_t queue_length = 0;    // queue length after the last instant
+  uint64_t queue_max = 0;
+
+  // Time-averaged queue length over [0, end_s] (end_s >= last_event_s).
+  double mean_queue_length(double end_s) const {
+    return end_s > 0 ? (queue_job_s + static_cast<double>(queue_length) * (end_s - last_event_s)) / end_s
+                     : 0.0;
+  }
 };
 
 class Controller final : private SchedulingContext {

@@ -46,12 +46,14 @@ File open_for_write(const std::filesystem::path& path) {
 
 }  // namespace
 
-Result<RunOutcome> run_scenario(const Scenario& scenario, const models::HardwareCatalog& catalog,
+Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCatalog& catalog,
                                 const std::filesystem::path& output_dir) {
   const auto started = Clock::now();
-  Cluster cluster(scenario.sites);
-  auto table = build_job_table(scenario, cluster);
-  if (!table.ok()) return table.diagnostics();
+  auto prepared = prepare_workload(input);
+  if (!prepared.ok()) return prepared.diagnostics();
+  const Scenario& scenario = prepared->scenario;
+  Cluster& cluster = prepared.value().cluster;
+  JobTable& table = prepared.value().table;
   const double load_wall_s = seconds_since(started);
 
   OutputDir out(output_dir);
@@ -68,7 +70,7 @@ Result<RunOutcome> run_scenario(const Scenario& scenario, const models::Hardware
   if (!policy || !unexpected.empty()) {
     throw std::logic_error("cannot create policy " + scenario.scheduler.policy);
   }
-  Controller controller(table.value(), cluster, scenario.tenants, *policy, utilisation,
+  Controller controller(table, cluster, scenario.tenants, *policy, utilisation,
                         scenario.horizon_s);
 
   const auto sim_started = Clock::now();
@@ -77,7 +79,7 @@ Result<RunOutcome> run_scenario(const Scenario& scenario, const models::Hardware
 
   // The run ends with its last event if every job is done, else at the horizon.
   bool unfinished = false;
-  for (const Job& j : table->jobs) {
+  for (const Job& j : table.jobs) {
     unfinished = unfinished || j.state == JobState::kRunning || j.state == JobState::kQueued;
   }
   const double end_s = unfinished ? scenario.horizon_s : controller.stats().last_event_s;
@@ -85,11 +87,11 @@ Result<RunOutcome> run_scenario(const Scenario& scenario, const models::Hardware
   utilisation_csv.reset();
 
   RunOutcome outcome;
-  outcome.summary = summarise(scenario, cluster, table.value(), utilisation, controller.stats(), end_s);
+  outcome.summary = summarise(scenario, cluster, table, utilisation, controller.stats(), end_s);
   outcome.text = format_text_summary(outcome.summary);
   {
     File jobs_csv = open_for_write(out.staging("jobs.csv"));
-    write_jobs_csv(jobs_csv.get(), scenario, cluster, table.value(), end_s);
+    write_jobs_csv(jobs_csv.get(), scenario, cluster, table, end_s);
   }
   out.write("summary.json", outcome.summary.dump(2) + "\n");
   const ControllerStats& stats = controller.stats();

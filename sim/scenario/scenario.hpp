@@ -21,6 +21,7 @@ struct NodeGroup {
   std::string hardware;   // catalog name, e.g. "B200"
   int64_t count = 0;      // nodes (hosts)
   int gpus_per_node = 0;  // devices per node (catalog default if not given)
+  bool count_from_trace = false;  // `count: trace`: sized to the trace's MaxProcs at run time
 };
 
 struct Site {

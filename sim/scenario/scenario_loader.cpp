@@ -60,7 +60,11 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
         check_reference(ctx, g.raw("hardware"), g.key_path("hardware"), group.hardware,
                         catalog_names, "hardware type");
       }
-      group.count = g.require_integer("count", 0, 10'000'000);
+      if (g.raw("count").IsScalar() && g.raw("count").Scalar() == "trace") {
+        group.count_from_trace = true;  // resolved once the trace is read
+      } else {
+        group.count = g.require_integer("count", 0, 10'000'000);
+      }
       group.gpus_per_node =
           static_cast<int>(g.integer("gpus_per_node", hw ? hw->gpus_per_node : 8, 1, 1024));
       g.finish();
@@ -138,6 +142,14 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   MapReader workload = top.require_map("workload");
   const std::string dir = std::filesystem::path(file_name).parent_path().string();
   s.workload = read_workload(workload, names, s.horizon_s, dir);
+  for (size_t i = 0; i < s.sites.size() && !s.workload.trace; ++i) {
+    for (size_t j = 0; j < s.sites[i].nodes.size(); ++j) {
+      if (!s.sites[i].nodes[j].count_from_trace) continue;
+      const std::string key = fmt::format("sites[{}].nodes[{}].count", i, j);
+      ctx.error(root["sites"][i]["nodes"][j]["count"], key,
+                "'trace' sizes the group from workload.trace, but the workload has no trace");
+    }
+  }
 
   MapReader scheduler = top.map("scheduler");
   s.scheduler.policy = scheduler.string("policy", s.scheduler.policy);

@@ -19,16 +19,27 @@ double percentile(const std::vector<double>& sorted, double q) {
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - static_cast<double>(lo));
 }
 
-WaitStats wait_stats(std::vector<double> waits) {
-  WaitStats w;
-  if (waits.empty()) return w;
-  std::sort(waits.begin(), waits.end());
-  w.mean_s = std::accumulate(waits.begin(), waits.end(), 0.0) / static_cast<double>(waits.size());
-  w.p50_s = percentile(waits, 0.50);
-  w.p95_s = percentile(waits, 0.95);
-  w.p99_s = percentile(waits, 0.99);
-  w.max_s = waits.back();
-  return w;
+SampleStats sample_stats(std::vector<double> values) {
+  SampleStats s;
+  if (values.empty()) return s;
+  std::sort(values.begin(), values.end());
+  s.mean = std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+  s.p50 = percentile(values, 0.50);
+  s.p95 = percentile(values, 0.95);
+  s.p99 = percentile(values, 0.99);
+  s.max = values.back();
+  return s;
+}
+
+double bounded_slowdown(double wait_s, double run_s, double bound_s) {
+  return std::max(1.0, (wait_s + run_s) / std::max(run_s, bound_s));
+}
+
+double jain_index(const std::vector<double>& x) {
+  double sum = 0, squares = 0;
+  for (double v : x) sum += v, squares += v * v;
+  if (x.empty() || squares == 0) return 1.0;
+  return sum * sum / (static_cast<double>(x.size()) * squares);
 }
 
 namespace {
@@ -39,15 +50,19 @@ void append_line(std::string& out, fmt::format_string<T...> format, T&&... args)
   out += '\n';
 }
 
-nlohmann::ordered_json to_json(const WaitStats& w) {
-  return {{"mean_s", w.mean_s}, {"p50_s", w.p50_s}, {"p95_s", w.p95_s},
-          {"p99_s", w.p99_s}, {"max_s", w.max_s}};
+// {"mean_s": ..} for times, {"mean": ..} for ratios.
+nlohmann::ordered_json to_json(const SampleStats& s, const char* unit = "_s") {
+  const std::string u = unit;
+  return {{"mean" + u, s.mean}, {"p50" + u, s.p50}, {"p95" + u, s.p95},
+          {"p99" + u, s.p99}, {"max" + u, s.max}};
 }
 
 struct Counts {
-  int64_t submitted = 0, completed = 0, running = 0, queued = 0, rejected = 0;
-  std::vector<double> waits;  // of jobs that started
-  double makespan_s = 0;
+  int64_t submitted = 0, completed = 0, running = 0, queued = 0, rejected = 0, preemptions = 0;
+  std::vector<double> waits;        // of jobs that started
+  std::vector<double> completions;  // job completion time (end - submit) of completed jobs
+  std::vector<double> slowdowns;    // bounded slowdown of completed jobs
+  double makespan_s = 0, lost_gpu_s = 0;  // lost: work redone after preemptions
 
   void add(const Job& j) {
     if (j.state == JobState::kPending) return;
@@ -56,6 +71,10 @@ struct Counts {
       case JobState::kCompleted:
         ++completed;
         makespan_s = std::max(makespan_s, j.end_s);
+        completions.push_back(j.end_s - j.submit_s);
+        // Slowdown against the job's undisturbed run time: queueing, preemption and lost work
+        // all count as delay.
+        slowdowns.push_back(bounded_slowdown(j.end_s - j.submit_s - j.duration_s, j.duration_s));
         break;
       case JobState::kRunning: ++running; break;
       case JobState::kQueued: ++queued; break;
@@ -63,6 +82,8 @@ struct Counts {
       case JobState::kPending: break;
     }
     if (j.start_s >= 0) waits.push_back(j.start_s - j.submit_s);
+    preemptions += j.preemptions;
+    lost_gpu_s += j.lost_s * static_cast<double>(j.placement.gpus());
   }
 };
 
@@ -79,18 +100,33 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
   }
   const double capacity_gpu_s = static_cast<double>(cluster.total_gpus()) * end_s;
   auto share = [&](double gpu_s) { return capacity_gpu_s > 0 ? gpu_s / capacity_gpu_s : 0.0; };
+  // Jain's index over usage relative to entitlement: tenants with a share, else all tenants
+  // that submitted jobs, with equal entitlements.
+  bool any_share = false;
+  for (const auto& t : scenario.tenants) any_share = any_share || t.share > 0;
+  std::vector<double> normalised_usage;
 
   nlohmann::ordered_json tenants = nlohmann::ordered_json::array();
   for (size_t t = 0; t < scenario.tenants.size(); ++t) {
     const Counts& c = per_tenant[t];
     const double gpu_s = utilisation.tenant_gpu_seconds(static_cast<int>(t));
+    const double share_of_fleet = scenario.tenants[t].share;
+    if (any_share ? share_of_fleet > 0 : c.submitted > 0) {
+      normalised_usage.push_back(share(gpu_s) / (any_share ? share_of_fleet : 1.0));
+    }
     tenants.push_back({{"name", scenario.tenants[t].name},
                        {"jobs_submitted", c.submitted},
                        {"jobs_completed", c.completed},
                        {"jobs_rejected", c.rejected},
-                       {"wait", to_json(wait_stats(c.waits))},
+                       {"wait", to_json(sample_stats(c.waits))},
+                       {"jct", to_json(sample_stats(c.completions))},
+                       {"bounded_slowdown", to_json(sample_stats(c.slowdowns), "")},
                        {"gpu_hours", gpu_s / 3600.0},
-                       {"utilisation", share(gpu_s)}});
+                       {"utilisation", share(gpu_s)},
+                       {"share", share_of_fleet},
+                       {"entitled_gpu_hours", share_of_fleet * capacity_gpu_s / 3600.0},
+                       {"preemptions", c.preemptions},
+                       {"lost_gpu_hours", c.lost_gpu_s / 3600.0}});
   }
   nlohmann::ordered_json out;
   out["scenario"] = scenario.name;
@@ -106,9 +142,15 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
                  {"rejected", all.rejected},
                  {"beyond_horizon", table.beyond_horizon}};
   out["makespan_s"] = all.makespan_s;
-  out["wait"] = to_json(wait_stats(all.waits));
+  out["wait"] = to_json(sample_stats(all.waits));
+  out["jct"] = to_json(sample_stats(all.completions));
+  out["bounded_slowdown"] = to_json(sample_stats(all.slowdowns), "");
   out["gpu_hours"] = utilisation.busy_gpu_seconds() / 3600.0;
   out["utilisation"] = share(utilisation.busy_gpu_seconds());
+  out["queue"] = {{"mean_jobs", stats.mean_queue_length(end_s)}, {"max_jobs", stats.queue_max}};
+  out["fairness_jain"] = jain_index(normalised_usage);
+  out["preemptions"] = all.preemptions;
+  out["lost_gpu_hours"] = all.lost_gpu_s / 3600.0;
   out["tenants"] = tenants;
   out["events"] = stats.events;
   out["instants"] = stats.instants;
@@ -130,9 +172,12 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
        jobs["submitted"].get<int64_t>(), jobs["completed"].get<int64_t>(),
        jobs["running_at_end"].get<int64_t>(), jobs["queued_at_end"].get<int64_t>(),
        jobs["rejected"].get<int64_t>());
-  append_line(out, "wait      mean {}  p50 {}  p95 {}  p99 {}", format_duration(wait["mean_s"].get<double>()),
-       format_duration(wait["p50_s"].get<double>()), format_duration(wait["p95_s"].get<double>()),
-       format_duration(wait["p99_s"].get<double>()));
+  append_line(out, "wait      mean {}  p50 {}  p95 {}  p99 {}   bounded slowdown mean {:.2f}",
+              format_duration(wait["mean_s"].get<double>()),
+              format_duration(wait["p50_s"].get<double>()),
+              format_duration(wait["p95_s"].get<double>()),
+              format_duration(wait["p99_s"].get<double>()),
+              s["bounded_slowdown"]["mean"].get<double>());
   append_line(out, "makespan  {}   GPU utilisation {:.1f}%   {:.0f} GPU-hours",
        format_duration(s["makespan_s"].get<double>()), 100 * s["utilisation"].get<double>(),
        s["gpu_hours"].get<double>());

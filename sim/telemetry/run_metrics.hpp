@@ -17,14 +17,21 @@
 
 namespace sovsim::sim {
 
-struct WaitStats {
-  double mean_s = 0, p50_s = 0, p95_s = 0, p99_s = 0, max_s = 0;
+// Summary of a sample (waits, completion times, slowdowns); all 0 for an empty sample.
+struct SampleStats {
+  double mean = 0, p50 = 0, p95 = 0, p99 = 0, max = 0;
 };
 
 // Percentile q in [0, 1] of sorted values, interpolating linearly between order statistics
 // (as numpy's default); 0 for an empty list.
 double percentile(const std::vector<double>& sorted, double q);
-WaitStats wait_stats(std::vector<double> waits);
+SampleStats sample_stats(std::vector<double> values);
+
+// Bounded slowdown of a job (Feitelson et al.): max(1, (wait + run) / max(run, bound_s)).
+double bounded_slowdown(double wait_s, double run_s, double bound_s = 10.0);
+
+// Jain's fairness index of x (1 = all equal, 1/n = one takes all); 1 for an empty or all-zero x.
+double jain_index(const std::vector<double>& x);
 
 // summary.json content. `end_s` is the simulated time the run stopped at.
 nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluster,

@@ -59,13 +59,15 @@ std::vector<int> eligible(const Scenario& s, const Cluster& cluster, const Tenan
 
 }  // namespace
 
-Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster) {
-  JobTable table;
-  std::vector<JobSpec> specs = s.workload.jobs;
+Result<WorkloadJobs> collect_jobs(const Scenario& s) {
+  WorkloadJobs out;
+  std::vector<JobSpec>& specs = out.specs;
+  specs = s.workload.jobs;
   if (s.workload.trace) {
     auto imported = import_trace(s.workload.trace->path, s.workload.trace->options);
     if (!imported.ok()) return imported.diagnostics();
-    table.notes = imported->notes;
+    out.notes = imported->notes;
+    out.trace_max_procs = imported->max_procs;
     specs.insert(specs.end(), imported->jobs.begin(), imported->jobs.end());
   }
   std::set<int64_t> ids;
@@ -86,7 +88,26 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster) {
   }
   std::stable_sort(specs.begin(), specs.end(),
                    [](const JobSpec& a, const JobSpec& b) { return a.submit_s < b.submit_s; });
+  return out;
+}
 
+void size_sites_from_trace(Scenario& s, const WorkloadJobs& jobs) {
+  int64_t procs = jobs.trace_max_procs;
+  if (procs <= 0) {  // no MaxProcs/MaxNodes header: the largest job must fit
+    for (const auto& spec : jobs.specs) procs = std::max<int64_t>(procs, spec.gpus);
+  }
+  for (auto& site : s.sites) {
+    for (auto& group : site.nodes) {
+      if (group.count_from_trace) group.count = (procs + group.gpus_per_node - 1) / group.gpus_per_node;
+    }
+  }
+}
+
+Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster, WorkloadJobs input) {
+  JobTable table;
+  table.notes = std::move(input.notes);
+  const std::vector<JobSpec>& specs = input.specs;
+  Diagnostics diagnostics;
   std::map<std::string, uint16_t> tenant_index, kind_index;
   for (size_t t = 0; t < s.tenants.size(); ++t) tenant_index[s.tenants[t].name] = t;
   std::map<std::tuple<uint16_t, std::string, std::string>, uint32_t> eligibility_index;
@@ -122,6 +143,16 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster) {
   }
   if (!diagnostics.empty()) return diagnostics;
   return table;
+}
+
+Result<PreparedWorkload> prepare_workload(Scenario scenario) {
+  auto jobs = collect_jobs(scenario);
+  if (!jobs.ok()) return jobs.diagnostics();
+  size_sites_from_trace(scenario, jobs.value());
+  Cluster cluster(scenario.sites);
+  auto table = build_job_table(scenario, cluster, std::move(jobs).value());
+  if (!table.ok()) return table.diagnostics();
+  return PreparedWorkload{std::move(scenario), std::move(cluster), std::move(table).value()};
 }
 
 }  // namespace sovsim::sim

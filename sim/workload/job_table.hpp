@@ -22,8 +22,30 @@ struct JobTable {
   std::vector<std::string> notes;               // importer notes (skipped records etc.)
 };
 
-// Builds the table; trace files are read here, so their errors surface as diagnostics.
-Result<JobTable> build_job_table(const Scenario& scenario, const Cluster& cluster);
+// Every job of the workload as specs: explicit, imported (the trace file is read here, so its
+// errors surface as diagnostics) and generated, sorted by submit time (stable).
+struct WorkloadJobs {
+  std::vector<JobSpec> specs;
+  int64_t trace_max_procs = 0;     // the trace header's MaxProcs/MaxNodes, 0 if none
+  std::vector<std::string> notes;  // importer notes (skipped records etc.)
+};
+Result<WorkloadJobs> collect_jobs(const Scenario& scenario);
+
+// Resolves node groups declared with `count: trace`: enough nodes for the trace's MaxProcs
+// (or, without that header, for its largest job).
+void size_sites_from_trace(Scenario& scenario, const WorkloadJobs& jobs);
+
+// The run's job table for `cluster` (built from the sized scenario).
+Result<JobTable> build_job_table(const Scenario& scenario, const Cluster& cluster,
+                                 WorkloadJobs jobs);
+
+// The three steps above, for callers that need a ready cluster and job table.
+struct PreparedWorkload {
+  Scenario scenario;  // with trace-sized node groups resolved
+  Cluster cluster;
+  JobTable table;
+};
+Result<PreparedWorkload> prepare_workload(Scenario scenario);
 
 // The generator's jobs (exposed for tests). Ids start at `first_id`.
 std::vector<JobSpec> generate_jobs(const JobGenerator& generator, uint64_t seed,

@@ -23,11 +23,16 @@ struct Row {
 
 // Narayanan et al. SC'21 Table 1 (also shared/data/reference.md). Sequence 2048, V = 51200.
 constexpr Row kRows[] = {
-    {"megatron-gpt-1.7b", 1, 1, 32, 512, 137},       {"megatron-gpt-3.6b", 2, 1, 64, 512, 138},
-    {"megatron-gpt-7.5b", 4, 1, 128, 512, 142},      {"megatron-gpt-18.4b", 8, 1, 256, 1024, 135},
-    {"megatron-gpt-39.1b", 8, 2, 512, 1536, 138},    {"megatron-gpt-76.1b", 8, 4, 1024, 1792, 140},
-    {"megatron-gpt-145.6b", 8, 8, 1536, 2304, 148},  {"megatron-gpt-310.1b", 8, 16, 1920, 2160, 155},
-    {"megatron-gpt-529.6b", 8, 35, 2520, 2520, 163}, {"megatron-gpt-1t", 8, 64, 3072, 3072, 163},
+    {"megatron-gpt-1.7b", 1, 1, 32, 512, 137},
+    {"megatron-gpt-3.6b", 2, 1, 64, 512, 138},
+    {"megatron-gpt-7.5b", 4, 1, 128, 512, 142},
+    {"megatron-gpt-18.4b", 8, 1, 256, 1024, 135},
+    {"megatron-gpt-39.1b", 8, 2, 512, 1536, 138},
+    {"megatron-gpt-76.1b", 8, 4, 1024, 1792, 140},
+    {"megatron-gpt-145.6b", 8, 8, 1536, 2304, 148},
+    {"megatron-gpt-310.1b", 8, 16, 1920, 2160, 155},
+    {"megatron-gpt-529.6b", 8, 35, 2520, 2520, 163},
+    {"megatron-gpt-1t", 8, 64, 3072, 3072, 163},
 };
 
 struct Catalogs {
@@ -53,7 +58,8 @@ TrainingStep predict(const Row& row) {
   EXPECT_NE(a100, nullptr);
   if (!model || !a100) return {};
   const int dp = row.gpus / (row.tp * row.pp);
-  auto step = training_step(*model, *a100, megatron_2021_config(row.tp, row.pp, dp, row.batch, 2048));
+  auto step =
+      training_step(*model, *a100, megatron_2021_config(row.tp, row.pp, dp, row.batch, 2048));
   EXPECT_TRUE(step.has_value()) << row.model;
   return step.value_or(TrainingStep{});
 }
@@ -64,12 +70,11 @@ TEST(MegatronTable1, EveryRowWithinTenPercentOfPublishedTflopsPerGpu) {
   for (const Row& row : kRows) {
     const TrainingStep s = predict(row);
     const double error = s.tflops_per_gpu / row.published_tflops_per_gpu - 1;
-    std::printf("%-22s %9.1f %9.0f %+6.1f%% %6.3f %6.3f %6.3f %7.1f\n", row.model,
-                s.tflops_per_gpu, row.published_tflops_per_gpu, 100 * error, s.bubble_fraction,
+    std::printf("%-22s %9.1f %9.0f %+6.1f%% %6.3f %6.3f %6.3f %7.1f\n", row.model, s.tflops_per_gpu,
+                row.published_tflops_per_gpu, 100 * error, s.bubble_fraction,
                 s.dp_exposed_s / s.step_time_s, s.tp_comm_s / s.step_time_s,
                 s.memory.total_bytes / 1e9);
-    EXPECT_NEAR(s.tflops_per_gpu, row.published_tflops_per_gpu,
-                0.10 * row.published_tflops_per_gpu)
+    EXPECT_NEAR(s.tflops_per_gpu, row.published_tflops_per_gpu, 0.10 * row.published_tflops_per_gpu)
         << row.model;
     EXPECT_TRUE(s.memory.fits) << row.model << " must fit as it ran on Selene";
   }

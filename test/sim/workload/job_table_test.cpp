@@ -52,15 +52,14 @@ TEST(JobTable, SortsByArrivalAndResolvesEligibility) {
   Scenario s = two_site_scenario();
   s.workload.jobs = {JobSpec{1, "t", "x", 50, 1, 10}, JobSpec{2, "u", "x", 10, 1, 10},
                      JobSpec{3, "u", "x", 50, 1, 10, 0, 0, "a"}};
-  Cluster cluster(s.sites);
-  auto table = build_job_table(s, cluster);
+  auto table = prepare_workload(s);
   ASSERT_TRUE(table.ok());
-  ASSERT_EQ(table->jobs.size(), 3u);
-  EXPECT_EQ(table->jobs[0].id, 2);
-  EXPECT_EQ(table->jobs[1].id, 1);  // same instant as job 3: input order
-  EXPECT_EQ(table->eligible_pools[table->jobs[1].eligibility], std::vector<int>{1});
-  EXPECT_EQ(table->eligible_pools[table->jobs[0].eligibility], (std::vector<int>{0, 1}));
-  EXPECT_EQ(table->eligible_pools[table->jobs[2].eligibility], std::vector<int>{0});
+  ASSERT_EQ(table->table.jobs.size(), 3u);
+  EXPECT_EQ(table->table.jobs[0].id, 2);
+  EXPECT_EQ(table->table.jobs[1].id, 1);  // same instant as job 3: input order
+  EXPECT_EQ(table->table.eligible_pools[table->table.jobs[1].eligibility], std::vector<int>{1});
+  EXPECT_EQ(table->table.eligible_pools[table->table.jobs[0].eligibility], (std::vector<int>{0, 1}));
+  EXPECT_EQ(table->table.eligible_pools[table->table.jobs[2].eligibility], std::vector<int>{0});
 }
 
 TEST(JobTable, AddingAGeneratorDoesNotChangeTheOthers) {
@@ -70,16 +69,15 @@ TEST(JobTable, AddingAGeneratorDoesNotChangeTheOthers) {
   g.gpus.min = 1;
   g.gpus.max = 8;
   s.workload.generators = {g};
-  Cluster cluster(s.sites);
-  auto one = build_job_table(s, cluster);
+  auto one = prepare_workload(s);
   auto other = generator(7);
   other.tenant = "u";
   s.workload.generators.push_back(other);
-  auto two = build_job_table(s, cluster);
+  auto two = prepare_workload(s);
   ASSERT_TRUE(one.ok() && two.ok());
   std::vector<std::pair<double, int>> first, again;
-  for (const Job& j : one->jobs) first.emplace_back(j.submit_s, j.gpus);
-  for (const Job& j : two->jobs) {
+  for (const Job& j : one->table.jobs) first.emplace_back(j.submit_s, j.gpus);
+  for (const Job& j : two->table.jobs) {
     if (j.tenant == 0) again.emplace_back(j.submit_s, j.gpus);
   }
   EXPECT_EQ(first, again);
@@ -88,11 +86,10 @@ TEST(JobTable, AddingAGeneratorDoesNotChangeTheOthers) {
 TEST(JobTable, JobsAfterTheHorizonAreDroppedAndCounted) {
   Scenario s = two_site_scenario();
   s.workload.jobs = {JobSpec{1, "u", "x", 10, 1, 10}, JobSpec{2, "u", "x", 86400, 1, 10}};
-  Cluster cluster(s.sites);
-  auto table = build_job_table(s, cluster);
+  auto table = prepare_workload(s);
   ASSERT_TRUE(table.ok());
-  EXPECT_EQ(table->jobs.size(), 1u);
-  EXPECT_EQ(table->beyond_horizon, 1);
+  EXPECT_EQ(table->table.jobs.size(), 1u);
+  EXPECT_EQ(table->table.beyond_horizon, 1);
 }
 
 }  // namespace
