@@ -19,7 +19,7 @@ void setup_validate_command(CLI::App& app, ValidateOptions& options) {
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
   auto loaded = load_scenario_input(options.input, err);
   if (!loaded) return kExitBadInput;
-  auto prepared = sim::prepare_workload(loaded->scenario);
+  auto prepared = sim::prepare_workload(loaded->scenario, loaded->catalog);
   if (!prepared.ok()) {
     print_diagnostics(prepared.diagnostics(), err);
     return kExitBadInput;

@@ -103,6 +103,13 @@ void Controller::start(JobIndex index, const Placement& placement) {
   if (job.state != JobState::kQueued || queue_.erase(index) != 1) {
     throw std::logic_error("policy started job " + std::to_string(job.id) + " that is not queued");
   }
+  if (job.profile >= 0) {
+    // Model-defined job: its run time depends on the hardware of the pool it landed on. After a
+    // preemption the remaining fraction of its work carries over.
+    const double on_this_pool = jobs_.runtime_profiles[job.profile][placement.pool];
+    job.remaining_s = job.start_s < 0 ? on_this_pool : job.remaining_s * on_this_pool / job.duration_s;
+    job.duration_s = on_this_pool;
+  }
   cluster_.allocate(placement);
   job.state = JobState::kRunning;
   if (job.start_s < 0) job.start_s = now_s_;

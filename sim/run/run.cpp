@@ -49,7 +49,7 @@ File open_for_write(const std::filesystem::path& path) {
 Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCatalog& catalog,
                                 const std::filesystem::path& output_dir) {
   const auto started = Clock::now();
-  auto prepared = prepare_workload(input);
+  auto prepared = prepare_workload(input, catalog);
   if (!prepared.ok()) return prepared.diagnostics();
   const Scenario& scenario = prepared->scenario;
   Cluster& cluster = prepared.value().cluster;

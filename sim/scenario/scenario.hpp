@@ -13,6 +13,7 @@
 #include "models/common/distribution.hpp"
 #include "sim/trace/trace_options.hpp"
 #include "sim/workload/job_spec.hpp"
+#include "sim/workload/training_work.hpp"
 
 namespace sovsim::sim {
 
@@ -52,6 +53,7 @@ struct JobGenerator {
   double estimate_factor = 1.0;  // user estimate = factor x duration (>= 1: users overestimate)
   int priority = 0;
   std::string site, hardware;    // optional constraints copied to every job
+  int32_t training = -1;         // index into Workload::trainings (then duration is unused)
 };
 
 struct TraceSource {
@@ -63,6 +65,7 @@ struct Workload {
   std::vector<JobSpec> jobs;               // explicit list
   std::vector<JobGenerator> generators;    // synthetic streams
   std::optional<TraceSource> trace;        // imported trace
+  std::vector<TrainingWork> trainings;     // `train:` blocks of jobs and generators
 };
 
 struct SchedulerConfig {

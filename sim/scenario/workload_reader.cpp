@@ -7,6 +7,7 @@
 #include <limits>
 #include <set>
 
+#include "models/transformer.hpp"
 #include "sim/scenario/section_readers.hpp"
 
 namespace sovsim::sim {
@@ -26,6 +27,45 @@ void read_constraints(MapReader& m, const KnownNames& names, std::string& site,
   }
 }
 
+// A `train:` block: what the job computes; its run time then comes from the models.
+TrainingWork read_training(MapReader& job, const KnownNames& names) {
+  static const auto catalog = models::TransformerCatalog::builtin();
+  MapReader m = job.map("train");
+  TrainingWork w;
+  w.model = m.require_string("model");
+  if (!w.model.empty() && catalog.ok()) {
+    check_reference(m.context(), m.raw("model"), m.key_path("model"), w.model,
+                    catalog->names(), "model");
+  }
+  if (m.has("tokens") == m.has("iterations")) {
+    m.context().error(m.node(), m.path(), "expected exactly one of tokens or iterations");
+  }
+  w.tokens = m.number("tokens", 0, 1);
+  w.iterations = m.integer("iterations", 0, 1);
+  w.global_batch = static_cast<int>(m.integer("global_batch", w.global_batch, 1, 1 << 24));
+  w.seq_len = static_cast<int>(m.integer("seq", w.seq_len, 1, 1 << 24));
+  w.precision = m.choice("precision", w.precision, {"bf16", "fp8", "fp4"});
+  w.tp = static_cast<int>(m.integer("tp", 0, 0, 1024));
+  w.pp = static_cast<int>(m.integer("pp", 0, 0, 1024));
+  if ((w.tp == 0) != (w.pp == 0)) {
+    m.context().error(m.node(), m.path(), "expected both tp and pp, or neither (chosen per hardware)");
+  }
+  w.cp = static_cast<int>(m.integer("cp", 1, 1, 1024));
+  w.ep = static_cast<int>(m.integer("ep", 1, 1, 1024));
+  w.zero_stage = static_cast<int>(m.integer("zero", w.zero_stage, 0, 3));
+  w.recompute = m.choice("recompute", w.recompute, {"none", "selective", "full"});
+  w.dp_overlap = m.number("dp_overlap", w.dp_overlap, 0, 1);
+  m.finish();
+  return w;
+}
+
+// Reads the optional `train:` block into `workload`; returns its index, -1 if absent.
+int32_t read_optional_training(MapReader& m, const KnownNames& names, Workload& workload) {
+  if (!m.has("train")) return -1;
+  workload.trainings.push_back(read_training(m, names));
+  return static_cast<int32_t>(workload.trainings.size() - 1);
+}
+
 std::string read_tenant(MapReader& m, const KnownNames& names) {
   const std::string tenant = m.require_string("tenant");
   if (!tenant.empty()) {
@@ -35,7 +75,7 @@ std::string read_tenant(MapReader& m, const KnownNames& names) {
   return tenant;
 }
 
-std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names) {
+std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names, Workload& workload) {
   std::vector<JobSpec> jobs;
   std::set<int64_t> ids;
   for (auto& [node, path] : w.list("jobs")) {
@@ -50,7 +90,8 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names) {
     j.kind = m.string("kind", j.kind);
     j.submit_s = m.duration_s("submit", 0);
     j.gpus = static_cast<int>(m.require_integer("gpus", 1, 10'000'000));
-    j.duration_s = m.require_duration_s("duration");
+    j.training = read_optional_training(m, names, workload);
+    j.duration_s = j.training >= 0 ? m.duration_s("duration", 0) : m.require_duration_s("duration");
     j.estimate_s = m.duration_s("estimate", j.duration_s);
     j.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
     read_constraints(m, names, j.site, j.hardware);
@@ -61,7 +102,7 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names) {
 }
 
 std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
-                                          double horizon_s) {
+                                          double horizon_s, Workload& workload) {
   std::vector<JobGenerator> out;
   for (auto& [node, path] : w.list("generators")) {
     MapReader m(node, path, w.context());
@@ -73,7 +114,8 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
     g.end_s = m.duration_s("end", horizon_s);
     g.max_jobs = m.integer("count", 0, 0);
     g.gpus = read_distribution(m, "gpus", false, 1, 1, true);
-    g.duration_s = read_distribution(m, "duration", true, 1, 3600, true);
+    g.training = read_optional_training(m, names, workload);
+    g.duration_s = read_distribution(m, "duration", true, 1, 3600, g.training < 0);
     g.estimate_factor = m.number("estimate_factor", 1.0, 0.01, 1000);
     g.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
     read_constraints(m, names, g.site, g.hardware);
@@ -128,8 +170,8 @@ std::optional<TraceSource> read_trace(MapReader& w, const KnownNames& names,
 Workload read_workload(MapReader& w, const KnownNames& names, double horizon_s,
                        const std::string& scenario_dir) {
   Workload out;
-  out.jobs = read_jobs(w, names);
-  out.generators = read_generators(w, names, horizon_s);
+  out.jobs = read_jobs(w, names, out);
+  out.generators = read_generators(w, names, horizon_s, out);
   out.trace = read_trace(w, names, scenario_dir);
   w.finish();
   return out;

@@ -27,6 +27,7 @@ struct Job {
   uint16_t tenant = 0;      // index into Scenario::tenants
   uint16_t kind = 0;        // index into the run's kind names
   uint32_t eligibility = 0; // index into the run's eligible-pool lists
+  int32_t profile = -1;     // index into the run's runtime profiles (model-defined jobs), or -1
   int32_t gpus = 1;
   int32_t priority = 0;
   double submit_s = 0;

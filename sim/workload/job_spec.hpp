@@ -19,6 +19,7 @@ struct JobSpec {
   int priority = 0;        // larger runs first under priority policies
   std::string site;        // optional placement constraint; empty = any site the tenant may use
   std::string hardware;    // optional hardware constraint; empty = any
+  int32_t training = -1;   // index into Workload::trainings: run time from the models, not duration_s
 };
 
 }  // namespace sovsim::sim

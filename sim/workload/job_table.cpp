@@ -11,6 +11,7 @@
 
 #include "models/common/rng.hpp"
 #include "sim/trace/trace_importer.hpp"
+#include "sim/workload/training_work.hpp"
 
 namespace sovsim::sim {
 
@@ -32,6 +33,7 @@ std::vector<JobSpec> generate_jobs(const JobGenerator& g, uint64_t seed, uint64_
     j.duration_s = std::max(1.0, g.duration_s.sample(rng));
     j.estimate_s = j.duration_s * g.estimate_factor;
     j.priority = g.priority;
+    j.training = g.training;
     j.site = g.site;
     j.hardware = g.hardware;
     out.push_back(std::move(j));
@@ -103,14 +105,56 @@ void size_sites_from_trace(Scenario& s, const WorkloadJobs& jobs) {
   }
 }
 
-Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster, WorkloadJobs input) {
+namespace {
+
+// Run time of each model-defined (training, gpus) pair on every pool, computed once per
+// hardware type; NaN where the job cannot run.
+class RuntimeProfiles {
+ public:
+  RuntimeProfiles(const Scenario& s, const Cluster& cluster, const models::HardwareCatalog& catalog)
+      : s_(s), cluster_(cluster), catalog_(catalog), models_(models::TransformerCatalog::builtin()) {}
+
+  int32_t profile(int32_t training, int gpus, JobTable& table) {
+    auto [it, added] = index_.try_emplace({training, gpus}, table.runtime_profiles.size());
+    if (!added) return it->second;
+    std::vector<double> per_pool;
+    std::map<std::string, double> by_hardware;
+    const TrainingWork& work = s_.workload.trainings[training];
+    const models::Transformer* model = models_.ok() ? models_->find(work.model) : nullptr;
+    for (const Pool& pool : cluster_.pools()) {
+      auto [hw_it, fresh] = by_hardware.try_emplace(pool.hardware, std::nan(""));
+      if (fresh && model) {
+        if (auto t = training_run_time_s(work, *model, gpus, *catalog_.find(pool.hardware))) {
+          hw_it->second = *t;
+        }
+      }
+      per_pool.push_back(hw_it->second);
+    }
+    table.runtime_profiles.push_back(std::move(per_pool));
+    return it->second;
+  }
+
+ private:
+  const Scenario& s_;
+  const Cluster& cluster_;
+  const models::HardwareCatalog& catalog_;
+  Result<models::TransformerCatalog> models_;
+  std::map<std::pair<int32_t, int>, int32_t> index_;
+};
+
+}  // namespace
+
+Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
+                                 const models::HardwareCatalog& catalog, WorkloadJobs input) {
+  RuntimeProfiles profiles(s, cluster, catalog);
+  int64_t fit_nowhere = 0;
   JobTable table;
   table.notes = std::move(input.notes);
   const std::vector<JobSpec>& specs = input.specs;
   Diagnostics diagnostics;
   std::map<std::string, uint16_t> tenant_index, kind_index;
   for (size_t t = 0; t < s.tenants.size(); ++t) tenant_index[s.tenants[t].name] = t;
-  std::map<std::tuple<uint16_t, std::string, std::string>, uint32_t> eligibility_index;
+  std::map<std::tuple<uint16_t, std::string, std::string, int32_t>, uint32_t> eligibility_index;
   table.jobs.reserve(specs.size());
   for (const auto& spec : specs) {
     if (spec.submit_s >= s.horizon_s) {
@@ -129,28 +173,54 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster, Work
     job.tenant = tenant->second;
     job.kind = kind_index.try_emplace(spec.kind, kind_index.size()).first->second;
     if (job.kind == table.kinds.size()) table.kinds.push_back(spec.kind);
-    auto key = std::make_tuple(job.tenant, spec.site, spec.hardware);
+    job.profile = spec.training >= 0 ? profiles.profile(spec.training, spec.gpus, table) : -1;
+    auto key = std::make_tuple(job.tenant, spec.site, spec.hardware, job.profile);
     auto [it, added] = eligibility_index.try_emplace(key, table.eligible_pools.size());
-    if (added) table.eligible_pools.push_back(eligible(s, cluster, s.tenants[job.tenant], spec));
+    if (added) {
+      std::vector<int> pools = eligible(s, cluster, s.tenants[job.tenant], spec);
+      if (job.profile >= 0) {  // only where the model says it can run
+        const auto& runtime = table.runtime_profiles[job.profile];
+        std::erase_if(pools, [&](int p) { return std::isnan(runtime[p]); });
+      }
+      table.eligible_pools.push_back(std::move(pools));
+    }
     job.eligibility = it->second;
     job.gpus = spec.gpus;
     job.priority = spec.priority;
     job.submit_s = spec.submit_s;
     job.duration_s = spec.duration_s;
     job.estimate_s = spec.estimate_s > 0 ? spec.estimate_s : spec.duration_s;
+    if (job.profile >= 0) {
+      // Fastest pool as the nominal duration; the slowest as the user's estimate (unless given).
+      double fastest = 0, slowest = 0;
+      for (int p : table.eligible_pools[job.eligibility]) {
+        const double t = table.runtime_profiles[job.profile][p];
+        fastest = fastest > 0 ? std::min(fastest, t) : t;
+        slowest = std::max(slowest, t);
+      }
+      fit_nowhere += table.eligible_pools[job.eligibility].empty();
+      job.duration_s = fastest;
+      job.estimate_s = spec.estimate_s > 0 ? spec.estimate_s : slowest;
+    }
     job.remaining_s = spec.duration_s;
     table.jobs.push_back(std::move(job));
   }
   if (!diagnostics.empty()) return diagnostics;
+  if (fit_nowhere > 0) {
+    table.notes.push_back(fmt::format(
+        "{} model-defined jobs fit on no hardware their tenant may use (rejected at arrival)",
+        fit_nowhere));
+  }
   return table;
 }
 
-Result<PreparedWorkload> prepare_workload(Scenario scenario) {
+Result<PreparedWorkload> prepare_workload(Scenario scenario,
+                                          const models::HardwareCatalog& catalog) {
   auto jobs = collect_jobs(scenario);
   if (!jobs.ok()) return jobs.diagnostics();
   size_sites_from_trace(scenario, jobs.value());
   Cluster cluster(scenario.sites);
-  auto table = build_job_table(scenario, cluster, std::move(jobs).value());
+  auto table = build_job_table(scenario, cluster, catalog, std::move(jobs).value());
   if (!table.ok()) return table.diagnostics();
   return PreparedWorkload{std::move(scenario), std::move(cluster), std::move(table).value()};
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/common/result.hpp"
+#include "models/hardware.hpp"
 #include "sim/cluster/cluster.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/workload/job.hpp"
@@ -18,6 +19,8 @@ struct JobTable {
   std::vector<Job> jobs;                        // arrival order
   std::vector<std::string> kinds;               // Job::kind -> name
   std::vector<std::vector<int>> eligible_pools; // Job::eligibility -> pool indices
+  // Job::profile -> run time (s) per pool for model-defined jobs; NaN where it cannot run.
+  std::vector<std::vector<double>> runtime_profiles;
   int64_t beyond_horizon = 0;                   // jobs dropped: submitted at or after the horizon
   std::vector<std::string> notes;               // importer notes (skipped records etc.)
 };
@@ -36,8 +39,10 @@ Result<WorkloadJobs> collect_jobs(const Scenario& scenario);
 void size_sites_from_trace(Scenario& scenario, const WorkloadJobs& jobs);
 
 // The run's job table for `cluster` (built from the sized scenario).
+// Model-defined (train:) jobs get a runtime profile over pools from the performance models, and
+// are eligible only where they fit.
 Result<JobTable> build_job_table(const Scenario& scenario, const Cluster& cluster,
-                                 WorkloadJobs jobs);
+                                 const models::HardwareCatalog& catalog, WorkloadJobs jobs);
 
 // The three steps above, for callers that need a ready cluster and job table.
 struct PreparedWorkload {
@@ -45,7 +50,8 @@ struct PreparedWorkload {
   Cluster cluster;
   JobTable table;
 };
-Result<PreparedWorkload> prepare_workload(Scenario scenario);
+Result<PreparedWorkload> prepare_workload(Scenario scenario,
+                                          const models::HardwareCatalog& catalog);
 
 // The generator's jobs (exposed for tests). Ids start at `first_id`.
 std::vector<JobSpec> generate_jobs(const JobGenerator& generator, uint64_t seed,

@@ -37,6 +37,11 @@ TEST(GenerateJobs, CountAndWindowLimit) {
   }
 }
 
+const models::HardwareCatalog& catalog() {
+  static const auto c = models::HardwareCatalog::builtin();
+  return c.value();
+}
+
 Scenario two_site_scenario() {
   Scenario s;
   s.file = "x.yaml";
@@ -52,7 +57,7 @@ TEST(JobTable, SortsByArrivalAndResolvesEligibility) {
   Scenario s = two_site_scenario();
   s.workload.jobs = {JobSpec{1, "t", "x", 50, 1, 10}, JobSpec{2, "u", "x", 10, 1, 10},
                      JobSpec{3, "u", "x", 50, 1, 10, 0, 0, "a"}};
-  auto table = prepare_workload(s);
+  auto table = prepare_workload(s, catalog());
   ASSERT_TRUE(table.ok());
   ASSERT_EQ(table->table.jobs.size(), 3u);
   EXPECT_EQ(table->table.jobs[0].id, 2);
@@ -69,11 +74,11 @@ TEST(JobTable, AddingAGeneratorDoesNotChangeTheOthers) {
   g.gpus.min = 1;
   g.gpus.max = 8;
   s.workload.generators = {g};
-  auto one = prepare_workload(s);
+  auto one = prepare_workload(s, catalog());
   auto other = generator(7);
   other.tenant = "u";
   s.workload.generators.push_back(other);
-  auto two = prepare_workload(s);
+  auto two = prepare_workload(s, catalog());
   ASSERT_TRUE(one.ok() && two.ok());
   std::vector<std::pair<double, int>> first, again;
   for (const Job& j : one->table.jobs) first.emplace_back(j.submit_s, j.gpus);
@@ -86,7 +91,7 @@ TEST(JobTable, AddingAGeneratorDoesNotChangeTheOthers) {
 TEST(JobTable, JobsAfterTheHorizonAreDroppedAndCounted) {
   Scenario s = two_site_scenario();
   s.workload.jobs = {JobSpec{1, "u", "x", 10, 1, 10}, JobSpec{2, "u", "x", 86400, 1, 10}};
-  auto table = prepare_workload(s);
+  auto table = prepare_workload(s, catalog());
   ASSERT_TRUE(table.ok());
   EXPECT_EQ(table->table.jobs.size(), 1u);
   EXPECT_EQ(table->table.beyond_horizon, 1);
