@@ -5,7 +5,9 @@
 #include <exception>
 #include <iostream>
 
+#include "sim/cli/estimate_command.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/import_trace_command.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/validate_command.hpp"
 
@@ -16,8 +18,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   RunOptions run;
   ValidateOptions validate;
+  EstimateOptions estimate;
+  ImportTraceOptions import_trace;
   setup_run_command(app, run);
   setup_validate_command(app, validate);
+  setup_estimate_command(app, estimate);
+  setup_import_trace_command(app, import_trace);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -29,6 +35,10 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("run")) return run_run(run, std::cout, std::cerr);
     if (app.got_subcommand("validate")) return run_validate(validate, std::cout, std::cerr);
+    if (app.got_subcommand("estimate")) return run_estimate(estimate, std::cout, std::cerr);
+    if (app.got_subcommand("import-trace")) {
+      return run_import_trace(import_trace, std::cout, std::cerr);
+    }
   } catch (const std::exception& e) {
     std::cerr << "sovsim: error: " << e.what() << "\n";
     return kExitFailure;

@@ -1,0 +1,207 @@
+// sim/sched/preemption.cpp — see preemption.hpp.
+#include "sim/sched/preemption.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+
+namespace sovsim::sim {
+
+double attained_service_gpu_s(const Job& job, double now_s) {
+  double s = job.service_gpu_s;
+  if (job.state == JobState::kRunning) {
+    s += static_cast<double>(job.placement.gpus()) * (now_s - job.run_start_s);
+  }
+  return s;
+}
+
+double TenantShare::usage_ratio() const {
+  if (entitled_gpus <= 0) return std::numeric_limits<double>::infinity();
+  return static_cast<double>(busy_gpus) / entitled_gpus;
+}
+
+std::vector<TenantShare> tenant_shares(const SchedulingContext& ctx) {
+  const auto& tenants = ctx.tenants();
+  const Cluster& cluster = ctx.cluster();
+  const size_t pools = cluster.pools().size();
+  std::vector<std::vector<bool>> usable(tenants.size(), std::vector<bool>(pools, false));
+  auto mark = [&](JobIndex j) {
+    for (int p : ctx.eligible_pools(j)) usable[ctx.job(j).tenant][p] = true;
+  };
+  for (JobIndex j : ctx.queue()) mark(j);
+  for (JobIndex j : ctx.running()) mark(j);
+
+  std::vector<TenantShare> out(tenants.size());
+  for (size_t t = 0; t < tenants.size(); ++t) {
+    int64_t usable_gpus = 0;
+    for (size_t p = 0; p < pools; ++p) {
+      if (usable[t][p]) usable_gpus += cluster.pools()[p].total_gpus();
+    }
+    const double fleet_share = tenants[t].share * static_cast<double>(cluster.total_gpus());
+    out[t].entitled_gpus = std::min(fleet_share, static_cast<double>(usable_gpus));
+    out[t].busy_gpus = ctx.tenant_busy_gpus(static_cast<int>(t));
+  }
+  return out;
+}
+
+namespace {
+
+// GPUs a set of victims would free on each node of one pool, and whether a job then fits there.
+class FreedGpus {
+ public:
+  FreedGpus(const Cluster& cluster, int pool, int64_t gpus)
+      : cluster_(cluster), pool_(pool), gpus_(gpus) {}
+
+  void add(const Job& victim) {
+    for (const NodeSlice& s : victim.placement.slices) freed_[s.node] += s.gpus;
+  }
+
+  // Exact under first-fit: a job up to one node needs one node with room; a larger job needs
+  // ceil(gpus / gpus_per_node) idle nodes, counting nodes the victims empty completely.
+  bool fits() const {
+    const int per_node = cluster_.pools()[pool_].gpus_per_node;
+    if (gpus_ <= per_node) {
+      if (cluster_.first_fit(pool_, gpus_)) return true;
+      for (const auto& [node, f] : freed_) {
+        if (cluster_.free_gpus_on(node) + f >= gpus_) return true;
+      }
+      return false;
+    }
+    const int64_t nodes = (gpus_ + per_node - 1) / per_node;
+    int64_t emptied = 0;
+    for (const auto& [node, f] : freed_) {
+      const int free_now = cluster_.free_gpus_on(node);
+      if (free_now < per_node && free_now + f == per_node) ++emptied;
+    }
+    const int64_t idle_needed = nodes - emptied;
+    return idle_needed <= 0 || cluster_.first_fit(pool_, idle_needed * per_node).has_value();
+  }
+
+ private:
+  const Cluster& cluster_;
+  int pool_;
+  int64_t gpus_;
+  std::map<NodeId, int> freed_;
+};
+
+struct PoolPlan {
+  PreemptionPlan plan;
+  size_t reach = 0;  // position in the candidate list of the least preferred victim used
+};
+
+std::optional<PoolPlan> plan_in_pool(const SchedulingContext& ctx, const Job& job, int pool,
+                                     const std::vector<JobIndex>& candidates,
+                                     const VictimFilter& admissible) {
+  const Cluster& cluster = ctx.cluster();
+  if (!cluster.can_ever_fit(pool, job.gpus) || cluster.first_fit(pool, job.gpus)) {
+    return std::nullopt;
+  }
+  // Cheap bound first: even preempting every candidate of the pool would not free enough.
+  int64_t reachable = cluster.free_gpus(pool);
+  for (JobIndex c : candidates) {
+    if (ctx.job(c).placement.pool == pool) reachable += ctx.job(c).placement.gpus();
+  }
+  if (reachable < cluster.gpus_held(pool, job.gpus)) return std::nullopt;
+
+  std::vector<JobIndex> chosen;
+  std::vector<size_t> positions;
+  FreedGpus freed(cluster, pool, job.gpus);
+  bool fits = false;
+  for (size_t i = 0; i < candidates.size() && !fits; ++i) {
+    const Job& c = ctx.job(candidates[i]);
+    if (c.placement.pool != pool) continue;
+    if (admissible && !admissible(candidates[i], chosen)) continue;
+    chosen.push_back(candidates[i]);
+    positions.push_back(i);
+    freed.add(c);
+    fits = freed.fits();
+  }
+  if (!fits) return std::nullopt;
+
+  // The last victim was needed; drop earlier ones that are not, least preferred first.
+  for (size_t k = chosen.size() - 1; k-- > 0;) {
+    FreedGpus without(cluster, pool, job.gpus);
+    for (size_t m = 0; m < chosen.size(); ++m) {
+      if (m != k) without.add(ctx.job(chosen[m]));
+    }
+    if (without.fits()) {
+      chosen.erase(chosen.begin() + static_cast<std::ptrdiff_t>(k));
+      positions.erase(positions.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+  }
+  return PoolPlan{{pool, std::move(chosen)}, positions.back()};
+}
+
+}  // namespace
+
+std::optional<PreemptionPlan> plan_preemption(const SchedulingContext& ctx, JobIndex job,
+                                              const std::vector<JobIndex>& candidates,
+                                              const VictimFilter& admissible) {
+  std::optional<PoolPlan> best;
+  for (int pool : ctx.eligible_pools(job)) {
+    auto p = plan_in_pool(ctx, ctx.job(job), pool, candidates, admissible);
+    if (!p) continue;
+    if (!best || std::make_tuple(p->reach, p->plan.victims.size()) <
+                     std::make_tuple(best->reach, best->plan.victims.size())) {
+      best = std::move(p);
+    }
+  }
+  if (!best) return std::nullopt;
+  return std::move(best->plan);
+}
+
+void preempt_and_start(SchedulingContext& ctx, JobIndex job, const PreemptionPlan& plan) {
+  for (JobIndex v : plan.victims) ctx.preempt(v);
+  auto placement = ctx.find_placement(job);
+  if (!placement) {
+    throw std::logic_error("preemption plan for job " + std::to_string(ctx.job(job).id) +
+                           " freed GPUs but the job still has no placement");
+  }
+  ctx.start(job, *placement);
+}
+
+std::vector<JobIndex> ranked_preemptive_pass(
+    SchedulingContext& ctx, const std::function<Rank(JobIndex)>& rank,
+    const std::function<bool(JobIndex a, JobIndex b)>& victim_before, RankedPassOptions options) {
+  std::set<std::pair<Rank, JobIndex>> order;
+  for (JobIndex j : ctx.queue()) order.emplace(rank(j), j);
+  std::set<JobIndex> preempted_now;
+  std::vector<JobIndex> preempted;
+  int plans_left = kMaxPreemptionPlansPerCall;
+
+  // Victims are inserted behind the cursor (their rank is greater), so iterating the set while
+  // inserting visits them later; std::set iterators stay valid on insertion.
+  for (auto it = order.begin(); it != order.end(); ++it) {
+    const auto [r, j] = *it;
+    if (ctx.job(j).state != JobState::kQueued) continue;
+    if (auto placement = ctx.find_placement(j)) {
+      ctx.start(j, *placement);
+      continue;
+    }
+    if (options.preempt && plans_left > 0 && !preempted_now.count(j)) {
+      --plans_left;
+      std::vector<JobIndex> candidates;
+      for (JobIndex v : ctx.running()) {
+        if (rank(v) > r) candidates.push_back(v);
+      }
+      std::sort(candidates.begin(), candidates.end(), victim_before);
+      if (auto plan = plan_preemption(ctx, j, candidates)) {
+        preempt_and_start(ctx, j, *plan);
+        for (JobIndex v : plan->victims) {
+          preempted_now.insert(v);
+          preempted.push_back(v);
+          order.emplace(rank(v), v);
+        }
+        continue;
+      }
+    }
+    if (!options.backfill) break;
+  }
+  return preempted;
+}
+
+}  // namespace sovsim::sim

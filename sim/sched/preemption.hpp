@@ -1,0 +1,81 @@
+// sim/sched/preemption.hpp — what the preemptive policies (fair-share, priority, las) share:
+// attained service, tenant entitlement vs usage, choosing running jobs to preempt so a queued job
+// fits (checked exactly before anything is preempted), and the rank-ordered preemptive pass of
+// priority and las. No policy state here; semantics in docs/scheduling-multitenant.md.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "sim/sched/policy.hpp"
+
+namespace sovsim::sim {
+
+// GPU-seconds a job has held so far, its current run segment included (Tiresias' "attained
+// service": GPUs x time). Counts held GPUs, like Job::service_gpu_s.
+double attained_service_gpu_s(const Job& job, double now_s);
+
+// One tenant's entitlement and usage at the current instant.
+struct TenantShare {
+  double entitled_gpus = 0;  // share x fleet GPUs, capped at the GPUs of the pools it may use
+  int64_t busy_gpus = 0;
+  // busy / entitled; +infinity when nothing is entitled (share 0), so such tenants come last.
+  double usage_ratio() const;
+  bool over_share() const { return static_cast<double>(busy_gpus) > entitled_gpus; }
+  bool below_share() const { return static_cast<double>(busy_gpus) < entitled_gpus; }
+};
+
+// Per tenant (index = tenant). "Pools it may use" = union of the eligible pools of its queued
+// and running jobs (a tenant confined to some sites is not entitled to GPUs it cannot use).
+std::vector<TenantShare> tenant_shares(const SchedulingContext& ctx);
+
+// Running jobs to preempt so that a queued job fits, all in one pool.
+struct PreemptionPlan {
+  int pool = -1;
+  std::vector<JobIndex> victims;  // in preemption order
+};
+
+// Decides whether a candidate may join the victims already chosen (e.g. "does not take its
+// tenant below its share"). Must be monotone: dropping chosen victims never makes one inadmissible.
+using VictimFilter = std::function<bool(JobIndex candidate, const std::vector<JobIndex>& chosen)>;
+
+// The smallest prefix-then-pruned set of `candidates` (running jobs, most preferred victim first)
+// after whose preemption `job` fits in one of its eligible pools, checked exactly against
+// first-fit semantics (a job up to one node needs one node with room; a larger job needs
+// ceil(gpus / gpus_per_node) idle nodes). Per pool: take admissible candidates of that pool in
+// order until the job fits, then drop any victim not needed. Among pools, the plan reaching least
+// far down the preference list wins, then fewer victims, then pool order. nullopt: no plan (also
+// when the job already fits, or when the pool's free + candidate GPUs are too few).
+std::optional<PreemptionPlan> plan_preemption(const SchedulingContext& ctx, JobIndex job,
+                                              const std::vector<JobIndex>& candidates,
+                                              const VictimFilter& admissible = {});
+
+// Preempts the plan's victims, then starts `job`. Throws std::logic_error if the job then has
+// no placement (plan_preemption guarantees one; failing would mean a broken fit check).
+void preempt_and_start(SchedulingContext& ctx, JobIndex job, const PreemptionPlan& plan);
+
+// Bounds the work of one schedule() call on huge queues: at most this many preemption plans are
+// attempted per call; jobs beyond it try again at the next event.
+inline constexpr int kMaxPreemptionPlansPerCall = 64;
+
+// Rank of a job in a ranked pass: smaller is served first, ties in arrival order.
+using Rank = std::pair<int64_t, int64_t>;
+
+struct RankedPassOptions {
+  bool preempt = true;   // a job that does not fit may preempt running jobs of a greater rank
+  bool backfill = true;  // false: the first job that cannot start blocks every job after it
+};
+
+// Visits queued jobs by (rank, arrival) and starts those that fit. With `preempt`, a job that
+// does not fit asks plan_preemption for victims among running jobs of strictly greater rank,
+// ordered by `victim_before` (most preferred victim first). Victims rejoin the visit order and may
+// restart in leftover room, but never trigger a preemption in the same call, so each job is
+// preempted at most once per call and the call terminates. Returns the jobs preempted.
+std::vector<JobIndex> ranked_preemptive_pass(
+    SchedulingContext& ctx, const std::function<Rank(JobIndex)>& rank,
+    const std::function<bool(JobIndex a, JobIndex b)>& victim_before, RankedPassOptions options);
+
+}  // namespace sovsim::sim
