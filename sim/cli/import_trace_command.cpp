@@ -35,6 +35,8 @@ void setup_import_trace_command(CLI::App& app, ImportTraceOptions& o) {
       ->check(CLI::IsMember(sim::trace_formats()));
   cmd->add_option("-o,--output", o.output, "Workload YAML to write")->required();
   cmd->add_option("--time-scale", o.trace.time_scale, "Multiply submit times and durations");
+  cmd->add_option("--arrival-scale", o.trace.arrival_scale,
+                  "Multiply submit times only (< 1 raises the load)");
   cmd->add_option("--size-scale", o.trace.size_scale, "Multiply GPU counts (rounded, >= 1)");
   cmd->add_option("--window-start", o.window_start, "Keep jobs submitted from (e.g. 7d)");
   cmd->add_option("--window-end", o.window_end, "... until (exclusive)");

@@ -140,6 +140,7 @@ std::optional<TraceSource> read_trace(MapReader& w, const KnownNames& names,
                ? path
                : (std::filesystem::path(scenario_dir) / path).string();
   t.options.time_scale = m.number("time_scale", 1.0, 1e-9, 1e9);
+  t.options.arrival_scale = m.number("arrival_scale", 1.0, 1e-9, 1e9);
   t.options.size_scale = m.number("size_scale", 1.0, 1e-9, 1e9);
   t.options.window_start_s = m.duration_s("window_start", 0);
   t.options.window_end_s = m.duration_s("window_end", std::numeric_limits<double>::infinity());

@@ -73,6 +73,9 @@ void LasPolicy::promote_starved(const SchedulingContext& ctx) {
 }
 
 void LasPolicy::ask_next_wake(SchedulingContext& ctx) {
+  // Demotions and promotions only change decisions when someone waits; an arrival or an end
+  // calls the policy anyway.
+  if (ctx.queue().empty()) return;
   const double now = ctx.now();
   const auto& thresholds = options_.queue_thresholds_gpu_h;
   double next = std::numeric_limits<double>::infinity();

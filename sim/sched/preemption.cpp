@@ -27,19 +27,14 @@ double TenantShare::usage_ratio() const {
 std::vector<TenantShare> tenant_shares(const SchedulingContext& ctx) {
   const auto& tenants = ctx.tenants();
   const Cluster& cluster = ctx.cluster();
-  const size_t pools = cluster.pools().size();
-  std::vector<std::vector<bool>> usable(tenants.size(), std::vector<bool>(pools, false));
-  auto mark = [&](JobIndex j) {
-    for (int p : ctx.eligible_pools(j)) usable[ctx.job(j).tenant][p] = true;
-  };
-  for (JobIndex j : ctx.queue()) mark(j);
-  for (JobIndex j : ctx.running()) mark(j);
-
   std::vector<TenantShare> out(tenants.size());
   for (size_t t = 0; t < tenants.size(); ++t) {
+    const auto& sites = tenants[t].sites;
     int64_t usable_gpus = 0;
-    for (size_t p = 0; p < pools; ++p) {
-      if (usable[t][p]) usable_gpus += cluster.pools()[p].total_gpus();
+    for (const Pool& pool : cluster.pools()) {
+      if (sites.empty() || std::find(sites.begin(), sites.end(), pool.site_name) != sites.end()) {
+        usable_gpus += pool.total_gpus();
+      }
     }
     const double fleet_share = tenants[t].share * static_cast<double>(cluster.total_gpus());
     out[t].entitled_gpus = std::min(fleet_share, static_cast<double>(usable_gpus));

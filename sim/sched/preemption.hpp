@@ -28,8 +28,8 @@ struct TenantShare {
   bool below_share() const { return static_cast<double>(busy_gpus) < entitled_gpus; }
 };
 
-// Per tenant (index = tenant). "Pools it may use" = union of the eligible pools of its queued
-// and running jobs (a tenant confined to some sites is not entitled to GPUs it cannot use).
+// Per tenant (index = tenant). A tenant confined to some sites (Tenant::sites) is entitled to
+// no more than the GPUs of those sites.
 std::vector<TenantShare> tenant_shares(const SchedulingContext& ctx);
 
 // Running jobs to preempt so that a queued job fits, all in one pool.

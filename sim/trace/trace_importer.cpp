@@ -55,6 +55,9 @@ Diagnostics check_options(const std::string& file, const TraceOptions& o) {
     error("format", fmt::format("expected one of {}, found '{}'", fmt::join(trace_formats(), ", "),
                                 o.format));
   }
+  if (!std::isfinite(o.arrival_scale) || o.arrival_scale <= 0) {
+    error("arrival_scale", fmt::format("expected a finite number > 0, found {}", o.arrival_scale));
+  }
   if (!std::isfinite(o.time_scale) || o.time_scale <= 0) {
     error("time_scale", fmt::format("expected a finite number > 0, found {}", o.time_scale));
   }
@@ -129,7 +132,7 @@ void apply_trace_options(const TraceOptions& options, ImportedTrace& trace) {
   }
   int64_t rounded_up = 0;
   for (JobSpec& j : jobs) {
-    j.submit_s = (j.submit_s - options.window_start_s) * options.time_scale;
+    j.submit_s = (j.submit_s - options.window_start_s) * options.time_scale * options.arrival_scale;
     j.duration_s *= options.time_scale;
     j.estimate_s *= options.time_scale;
     if (options.size_scale != 1.0) {

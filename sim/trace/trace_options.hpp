@@ -19,6 +19,10 @@ struct TraceOptions {
   // Multiplies submit times, durations and estimates (after windowing). < 1 compresses the trace
   // in time, which raises the offered load on the same fleet.
   double time_scale = 1.0;
+  // Multiplies submit times only (after windowing and time_scale): < 1 packs arrivals closer
+  // with unchanged run times, the usual way to raise the offered load of a log (e.g. 0.8 gives
+  // 1.25x the load).
+  double arrival_scale = 1.0;
   // Multiplies GPU/processor counts, rounded to nearest, at least 1. Maps e.g. a 128-processor
   // HPC log onto a bigger GPU fleet; rounding distorts small jobs when the factor is < 1.
   double size_scale = 1.0;

@@ -28,12 +28,15 @@ TEST(LasPolicy, DemotesAJobWhenItCrossesAThresholdAndAsksToBeWokenThen) {
   LasPolicy las(thresholds({1}));
   const JobIndex a = ctx.submit(8, 10'000);
   las.schedule(ctx);
-  // 1 GPU-h on 8 GPUs: a crosses into queue 1 at t = 3600 / 8 = 450 s.
-  EXPECT_EQ(ctx.wakeups, (std::vector<double>{450}));
+  EXPECT_TRUE(ctx.wakeups.empty());  // nobody waits: a demotion would change nothing
   ctx.set_now(100);
   const JobIndex b = ctx.submit(8, 100);
   las.schedule(ctx);
-  EXPECT_TRUE(ctx.preempted.empty());                  // both in queue 0: FIFO, a keeps running
+  EXPECT_TRUE(ctx.preempted.empty());  // both in queue 0: FIFO, a keeps running
+  // 1 GPU-h on 8 GPUs: a crosses into queue 1 at t = 3600 / 8 = 450 s.
+  EXPECT_EQ(ctx.wakeups, (std::vector<double>{450}));
+  ctx.set_now(200);
+  las.schedule(ctx);
   EXPECT_EQ(ctx.wakeups, (std::vector<double>{450}));  // no duplicate wake-up
   ctx.set_now(450);
   las.schedule(ctx);
