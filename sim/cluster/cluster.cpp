@@ -74,6 +74,31 @@ std::optional<Placement> Cluster::first_fit(int pool, int64_t gpus) const {
   return out;
 }
 
+std::optional<Placement> Cluster::best_fit(int pool, int64_t gpus) const {
+  const Pool& p = pools_[pool];
+  if (gpus > p.gpus_per_node) return first_fit(pool, gpus);  // whole idle nodes either way
+  const auto& buckets = by_free_[pool];
+  for (int f = static_cast<int>(gpus); f <= p.gpus_per_node; ++f) {
+    if (!buckets[f].empty()) {
+      Placement out;
+      out.pool = pool;
+      out.slices.push_back({*buckets[f].begin(), static_cast<int>(gpus)});
+      return out;
+    }
+  }
+  return std::nullopt;
+}
+
+double Cluster::fragmentation() const {
+  int64_t free = 0, on_idle_nodes = 0;
+  for (size_t p = 0; p < pools_.size(); ++p) {
+    free += pool_free_[p];
+    on_idle_nodes += static_cast<int64_t>(by_free_[p][pools_[p].gpus_per_node].size()) *
+                     pools_[p].gpus_per_node;
+  }
+  return free > 0 ? 1.0 - static_cast<double>(on_idle_nodes) / static_cast<double>(free) : 0.0;
+}
+
 void Cluster::move_node(int pool, NodeId node, int new_free) {
   auto& buckets = by_free_[pool];
   if (new_free < 0 || new_free > pools_[pool].gpus_per_node) {

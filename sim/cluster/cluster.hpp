@@ -55,6 +55,13 @@ class Cluster {
 
   // Lowest-numbered node(s) that fit `gpus` now; nullopt if none.
   std::optional<Placement> first_fit(int pool, int64_t gpus) const;
+  // Like first_fit, but a job that fits on one node goes to the node with the FEWEST free GPUs
+  // that still fits it (best fit), keeping idle nodes whole for large jobs.
+  std::optional<Placement> best_fit(int pool, int64_t gpus) const;
+
+  // Free GPUs that sit on partly used nodes, as a fraction of all free GPUs (0 when nothing is
+  // free): how much free capacity a whole-node job cannot use.
+  double fragmentation() const;
 
   void allocate(const Placement& placement);
   void release(const Placement& placement);

@@ -13,13 +13,15 @@ namespace sg4 = simgrid::s4u;
 namespace sovsim::sim {
 
 Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants,
-                       Policy& policy, TelemetrySink& sink, double horizon_s)
+                       Policy& policy, TelemetrySink& sink, double horizon_s,
+                       const std::string& placement)
     : jobs_(jobs),
       cluster_(cluster),
       tenants_(tenants),
       policy_(policy),
       sink_(sink),
       horizon_s_(horizon_s),
+      pack_(placement == "pack"),
       tenant_busy_gpus_(tenants.size(), 0) {}
 
 void Controller::run() {
@@ -47,6 +49,7 @@ void Controller::arm_next_timer() {
 void Controller::handle_instant() {
   ++stats_.instants;
   stats_.queue_job_s += static_cast<double>(stats_.queue_length) * (now_s_ - stats_.last_event_s);
+  stats_.fragmentation_s += stats_.fragmentation * (now_s_ - stats_.last_event_s);
   stats_.last_event_s = now_s_;
   while (!ends_.empty() && std::get<0>(ends_.top()) <= now_s_) {
     const auto [time, index, generation] = ends_.top();
@@ -67,6 +70,7 @@ void Controller::handle_instant() {
   }
   stats_.queue_length = queue_.size();
   stats_.queue_max = std::max<uint64_t>(stats_.queue_max, queue_.size());
+  stats_.fragmentation = cluster_.fragmentation();
   sink_.instant_done(now_s_);
   arm_next_timer();
 }
@@ -91,11 +95,15 @@ void Controller::submit(JobIndex index) {
 }
 
 std::optional<Placement> Controller::find_placement(JobIndex index) const {
-  const Job& job = jobs_.jobs[index];
-  for (int pool : jobs_.eligible_pools[job.eligibility]) {
-    if (auto p = cluster_.first_fit(pool, job.gpus)) return p;
+  for (int pool : jobs_.eligible_pools[jobs_.jobs[index].eligibility]) {
+    if (auto p = find_placement_in(index, pool)) return p;
   }
   return std::nullopt;
+}
+
+std::optional<Placement> Controller::find_placement_in(JobIndex index, int pool) const {
+  const int64_t gpus = jobs_.jobs[index].gpus;
+  return pack_ ? cluster_.best_fit(pool, gpus) : cluster_.first_fit(pool, gpus);
 }
 
 void Controller::start(JobIndex index, const Placement& placement) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <queue>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -29,7 +30,13 @@ struct ControllerStats {
   double queue_job_s = 0;       // integral of the queue length up to last_event_s
   uint64_t queue_length = 0;    // queue length after the last instant
   uint64_t queue_max = 0;
+  double fragmentation_s = 0;   // integral of Cluster::fragmentation() up to last_event_s
+  double fragmentation = 0;     // after the last instant
 
+  // Time-averaged fragmentation over [0, end_s].
+  double mean_fragmentation(double end_s) const {
+    return end_s > 0 ? (fragmentation_s + fragmentation * (end_s - last_event_s)) / end_s : 0.0;
+  }
   // Time-averaged queue length over [0, end_s] (end_s >= last_event_s).
   double mean_queue_length(double end_s) const {
     return end_s > 0 ? (queue_job_s + static_cast<double>(queue_length) * (end_s - last_event_s)) / end_s
@@ -39,8 +46,9 @@ struct ControllerStats {
 
 class Controller final : private SchedulingContext {
  public:
+  // `placement`: "first-fit" or "pack" (best fit), see docs/scheduling.md.
   Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants, Policy& policy,
-             TelemetrySink& sink, double horizon_s);
+             TelemetrySink& sink, double horizon_s, const std::string& placement = "first-fit");
 
   // Runs SimGrid's engine (which must exist, with its platform) until no event is left at or
   // before the horizon.
@@ -54,6 +62,7 @@ class Controller final : private SchedulingContext {
   const Job& job(JobIndex index) const override { return jobs_.jobs[index]; }
   const Cluster& cluster() const override { return cluster_; }
   std::optional<Placement> find_placement(JobIndex index) const override;
+  std::optional<Placement> find_placement_in(JobIndex index, int pool) const override;
   void start(JobIndex index, const Placement& placement) override;
   const std::set<JobIndex>& running() const override { return running_; }
   void preempt(JobIndex index) override;
@@ -77,6 +86,7 @@ class Controller final : private SchedulingContext {
   Policy& policy_;
   TelemetrySink& sink_;
   const double horizon_s_;
+  const bool pack_;  // best-fit placement instead of first-fit
   double now_s_ = 0;
   size_t next_arrival_ = 0;     // jobs arrive in index order
   std::set<JobIndex> queue_;

@@ -71,7 +71,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
     throw std::logic_error("cannot create policy " + scenario.scheduler.policy);
   }
   Controller controller(table, cluster, scenario.tenants, *policy, utilisation,
-                        scenario.horizon_s);
+                        scenario.horizon_s, scenario.scheduler.placement);
 
   const auto sim_started = Clock::now();
   controller.run();

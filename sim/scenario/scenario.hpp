@@ -54,6 +54,7 @@ struct JobGenerator {
   int priority = 0;
   std::string site, hardware;    // optional constraints copied to every job
   int32_t training = -1;         // index into Workload::trainings (then duration is unused)
+  double checkpoint_interval_s = 0;
 };
 
 struct TraceSource {

@@ -157,7 +157,7 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
     check_reference(ctx, scheduler.raw("policy"), "scheduler.policy", s.scheduler.policy,
                     policy_names(), "scheduling policy");
   }
-  s.scheduler.placement = scheduler.choice("placement", s.scheduler.placement, {"first-fit"});
+  s.scheduler.placement = scheduler.choice("placement", s.scheduler.placement, {"first-fit", "pack"});
   s.scheduler.section = scheduler.node();
   make_policy(s.scheduler.policy, scheduler);  // validates the policy's own parameters
   scheduler.finish();

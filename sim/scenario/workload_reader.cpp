@@ -94,6 +94,7 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names, Workload& 
     j.duration_s = j.training >= 0 ? m.duration_s("duration", 0) : m.require_duration_s("duration");
     j.estimate_s = m.duration_s("estimate", j.duration_s);
     j.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
+    j.checkpoint_interval_s = m.duration_s("checkpoint_interval", 0);
     read_constraints(m, names, j.site, j.hardware);
     m.finish();
     jobs.push_back(std::move(j));
@@ -118,6 +119,7 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
     g.duration_s = read_distribution(m, "duration", true, 1, 3600, g.training < 0);
     g.estimate_factor = m.number("estimate_factor", 1.0, 0.01, 1000);
     g.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
+    g.checkpoint_interval_s = m.duration_s("checkpoint_interval", 0);
     read_constraints(m, names, g.site, g.hardware);
     if (g.end_s < g.start_s) {
       m.context().error(m.raw("end"), m.key_path("end"), "expected end >= start");

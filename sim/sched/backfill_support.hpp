@@ -22,13 +22,11 @@ inline double estimated_end_s(const Job& job, double now_s) {
   return std::max(now_s, job.run_start_s + estimated_remaining_s(job));
 }
 
-// A free placement for `index` in `pool` now: the placement strategy's own choice when it picks
-// that pool, else first-fit in that pool; nullopt if the job does not fit there now.
+// A free placement for `index` in `pool` now, by the configured placement strategy; nullopt if
+// the job does not fit there now.
 inline std::optional<Placement> placement_in_pool(const SchedulingContext& ctx, JobIndex index,
                                                   int pool) {
-  auto p = ctx.find_placement(index);
-  if (p && p->pool == pool) return p;
-  return ctx.cluster().first_fit(pool, ctx.job(index).gpus);
+  return ctx.find_placement_in(index, pool);
 }
 
 }  // namespace sovsim::sim

@@ -19,12 +19,12 @@ int64_t max_free_gpus(const Cluster& cluster) {
   return most;
 }
 
-// First fit in an eligible pool other than `avoid`, in eligible order; nullopt if none.
+// A placement in an eligible pool other than `avoid`, in eligible order; nullopt if none.
 std::optional<Placement> placement_avoiding(const SchedulingContext& ctx, JobIndex index,
                                             int avoid) {
   for (int pool : ctx.eligible_pools(index)) {
     if (pool == avoid) continue;
-    if (auto p = ctx.cluster().first_fit(pool, ctx.job(index).gpus)) return p;
+    if (auto p = ctx.find_placement_in(index, pool)) return p;
   }
   return std::nullopt;
 }

@@ -35,9 +35,9 @@ std::optional<PreemptionPlan> reclaim_plan(const SchedulingContext& ctx, JobInde
             [&](JobIndex a, JobIndex b) { return key(a) < key(b); });
   auto keeps_share = [&](JobIndex c, const std::vector<JobIndex>& chosen) {
     const int u = ctx.job(c).tenant;
-    int64_t taken = ctx.job(c).placement.gpus();
+    int64_t taken = held_gpus(ctx, ctx.job(c));
     for (JobIndex v : chosen) {
-      if (ctx.job(v).tenant == u) taken += ctx.job(v).placement.gpus();
+      if (ctx.job(v).tenant == u) taken += held_gpus(ctx, ctx.job(v));
     }
     return static_cast<double>(shares[u].busy_gpus - taken) >= shares[u].entitled_gpus;
   };

@@ -55,7 +55,7 @@ int LasPolicy::queue_of(double service_gpu_s) const {
 }
 
 double LasPolicy::counted_service_gpu_s(const SchedulingContext& ctx, JobIndex j) const {
-  const double attained = attained_service_gpu_s(ctx.job(j), ctx.now());
+  const double attained = attained_service_gpu_s(ctx, ctx.job(j));
   auto it = service_offset_gpu_s_.find(j);
   return it == service_offset_gpu_s_.end() ? attained : attained - it->second;
 }
@@ -68,7 +68,7 @@ void LasPolicy::promote_starved(const SchedulingContext& ctx) {
         since == queued_since_s_.end() ? ctx.job(j).submit_s : since->second;
     if (ctx.now() - queued_since_s < options_.starvation_promote_after_s) continue;
     if (queue_of(counted_service_gpu_s(ctx, j)) == 0) continue;
-    service_offset_gpu_s_[j] = attained_service_gpu_s(ctx.job(j), ctx.now());
+    service_offset_gpu_s_[j] = attained_service_gpu_s(ctx, ctx.job(j));
   }
 }
 
@@ -84,7 +84,7 @@ void LasPolicy::ask_next_wake(SchedulingContext& ctx) {
     const double service = counted_service_gpu_s(ctx, j);
     const int q = queue_of(service);
     if (q >= static_cast<int>(thresholds.size())) continue;
-    const double gpus = static_cast<double>(ctx.job(j).placement.gpus());
+    const double gpus = static_cast<double>(held_gpus(ctx, ctx.job(j)));
     next = std::min(next, now + (thresholds[q] * kSecondsPerHour - service) / gpus);
   }
   // Promotion: the earliest instant a waiting job below the top queue starves.

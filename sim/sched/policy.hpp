@@ -24,6 +24,8 @@ class SchedulingContext {
   virtual const Cluster& cluster() const = 0;
   // Where the configured placement strategy would put the job right now; nullopt if nowhere.
   virtual std::optional<Placement> find_placement(JobIndex index) const = 0;
+  // Same, restricted to one pool.
+  virtual std::optional<Placement> find_placement_in(JobIndex index, int pool) const = 0;
   // Starts a queued job on `placement` (which must be free): it leaves the queue at once.
   virtual void start(JobIndex index, const Placement& placement) = 0;
 

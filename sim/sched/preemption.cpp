@@ -11,10 +11,14 @@
 
 namespace sovsim::sim {
 
-double attained_service_gpu_s(const Job& job, double now_s) {
+int64_t held_gpus(const SchedulingContext& ctx, const Job& job) {
+  return ctx.cluster().gpus_held(job.placement.pool, job.gpus);
+}
+
+double attained_service_gpu_s(const SchedulingContext& ctx, const Job& job) {
   double s = job.service_gpu_s;
   if (job.state == JobState::kRunning) {
-    s += static_cast<double>(job.placement.gpus()) * (now_s - job.run_start_s);
+    s += static_cast<double>(held_gpus(ctx, job)) * (ctx.now() - job.run_start_s);
   }
   return s;
 }
@@ -55,8 +59,9 @@ class FreedGpus {
     for (const NodeSlice& s : victim.placement.slices) freed_[s.node] += s.gpus;
   }
 
-  // Exact under first-fit: a job up to one node needs one node with room; a larger job needs
-  // ceil(gpus / gpus_per_node) idle nodes, counting nodes the victims empty completely.
+  // Exact for any placement that fills a request when capacity allows (first-fit, pack): a job
+  // up to one node needs one node with room; a larger job needs ceil(gpus / gpus_per_node) idle
+  // nodes, counting nodes the victims empty completely.
   bool fits() const {
     const int per_node = cluster_.pools()[pool_].gpus_per_node;
     if (gpus_ <= per_node) {
@@ -98,7 +103,7 @@ std::optional<PoolPlan> plan_in_pool(const SchedulingContext& ctx, const Job& jo
   // Cheap bound first: even preempting every candidate of the pool would not free enough.
   int64_t reachable = cluster.free_gpus(pool);
   for (JobIndex c : candidates) {
-    if (ctx.job(c).placement.pool == pool) reachable += ctx.job(c).placement.gpus();
+    if (ctx.job(c).placement.pool == pool) reachable += held_gpus(ctx, ctx.job(c));
   }
   if (reachable < cluster.gpus_held(pool, job.gpus)) return std::nullopt;
 

@@ -14,13 +14,17 @@
 
 namespace sovsim::sim {
 
+// GPUs a running job holds: itself, or whole nodes for a job larger than a node. O(1), unlike
+// summing Placement::slices of a large job.
+int64_t held_gpus(const SchedulingContext& ctx, const Job& job);
+
 // GPU-seconds a job has held so far, its current run segment included (Tiresias' "attained
 // service": GPUs x time). Counts held GPUs, like Job::service_gpu_s.
-double attained_service_gpu_s(const Job& job, double now_s);
+double attained_service_gpu_s(const SchedulingContext& ctx, const Job& job);
 
 // One tenant's entitlement and usage at the current instant.
 struct TenantShare {
-  double entitled_gpus = 0;  // share x fleet GPUs, capped at the GPUs of the pools it may use
+  double entitled_gpus = 0;  // share x fleet GPUs, capped at the GPUs of the sites it may use
   int64_t busy_gpus = 0;
   // busy / entitled; +infinity when nothing is entitled (share 0), so such tenants come last.
   double usage_ratio() const;
@@ -42,13 +46,13 @@ struct PreemptionPlan {
 // tenant below its share"). Must be monotone: dropping chosen victims never makes one inadmissible.
 using VictimFilter = std::function<bool(JobIndex candidate, const std::vector<JobIndex>& chosen)>;
 
-// The smallest prefix-then-pruned set of `candidates` (running jobs, most preferred victim first)
-// after whose preemption `job` fits in one of its eligible pools, checked exactly against
-// first-fit semantics (a job up to one node needs one node with room; a larger job needs
-// ceil(gpus / gpus_per_node) idle nodes). Per pool: take admissible candidates of that pool in
-// order until the job fits, then drop any victim not needed. Among pools, the plan reaching least
-// far down the preference list wins, then fewer victims, then pool order. nullopt: no plan (also
-// when the job already fits, or when the pool's free + candidate GPUs are too few).
+// Which of `candidates` (running jobs, most preferred victim first) to preempt so that `job` fits
+// in one of its eligible pools, checked exactly against the placement rule (a job up to one node
+// needs one node with room; a larger job needs ceil(gpus / gpus_per_node) idle nodes). Per pool:
+// take admissible candidates of that pool in order until the job fits, then drop any victim not
+// needed. Among pools, the plan reaching least far down the preference list wins, then fewer
+// victims, then pool order. nullopt: no plan (also when the job already fits, or when the pool's
+// free + candidate GPUs are too few).
 std::optional<PreemptionPlan> plan_preemption(const SchedulingContext& ctx, JobIndex job,
                                               const std::vector<JobIndex>& candidates,
                                               const VictimFilter& admissible = {});

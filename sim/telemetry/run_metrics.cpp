@@ -148,6 +148,7 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
   out["gpu_hours"] = utilisation.busy_gpu_seconds() / 3600.0;
   out["utilisation"] = share(utilisation.busy_gpu_seconds());
   out["queue"] = {{"mean_jobs", stats.mean_queue_length(end_s)}, {"max_jobs", stats.queue_max}};
+  out["fragmentation"] = stats.mean_fragmentation(end_s);
   out["fairness_jain"] = jain_index(normalised_usage);
   out["preemptions"] = all.preemptions;
   out["lost_gpu_hours"] = all.lost_gpu_s / 3600.0;

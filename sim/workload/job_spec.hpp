@@ -20,6 +20,7 @@ struct JobSpec {
   std::string site;        // optional placement constraint; empty = any site the tenant may use
   std::string hardware;    // optional hardware constraint; empty = any
   int32_t training = -1;   // index into Workload::trainings: run time from the models, not duration_s
+  double checkpoint_interval_s = 0;  // progress between checkpoints; 0 = preemption loses nothing
 };
 
 }  // namespace sovsim::sim

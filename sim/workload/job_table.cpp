@@ -34,6 +34,7 @@ std::vector<JobSpec> generate_jobs(const JobGenerator& g, uint64_t seed, uint64_
     j.estimate_s = j.duration_s * g.estimate_factor;
     j.priority = g.priority;
     j.training = g.training;
+    j.checkpoint_interval_s = g.checkpoint_interval_s;
     j.site = g.site;
     j.hardware = g.hardware;
     out.push_back(std::move(j));
@@ -203,6 +204,7 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
       job.estimate_s = spec.estimate_s > 0 ? spec.estimate_s : slowest;
     }
     job.remaining_s = spec.duration_s;
+    job.checkpoint_interval_s = spec.checkpoint_interval_s;
     table.jobs.push_back(std::move(job));
   }
   if (!diagnostics.empty()) return diagnostics;

@@ -66,6 +66,19 @@ TEST(FcfsEngine, MultiNodeJobsHoldWholeNodes) {
   EXPECT_EQ(jobs["3"]["start_s"], "10");  // all 12 GPUs held until t=10
 }
 
+TEST(FcfsEngine, PackPlacementKeepsRoomThatFirstFitFragments) {
+  const std::string jobs = "    - {id: 1, tenant: t, submit: 0, gpus: 2, duration: 10}\n"
+                           "    - {id: 2, tenant: t, submit: 0, gpus: 3, duration: 10}\n"
+                           "    - {id: 3, tenant: t, submit: 1, gpus: 1, duration: 10}\n"
+                           "    - {id: 4, tenant: t, submit: 2, gpus: 2, duration: 10}\n";
+  TempDir a, b;
+  auto first_fit = run_jobs(tiny_scenario(2, jobs), a);
+  auto pack = run_jobs(tiny_scenario(2, jobs) + "scheduler: {placement: pack}\n", b);
+  EXPECT_EQ(first_fit["4"]["start_s"], "10");  // job 3 took node 0's spare pair
+  EXPECT_EQ(pack["3"]["start_s"], "1");
+  EXPECT_EQ(pack["4"]["start_s"], "2");        // job 3 went to node 1's single spare GPU
+}
+
 TEST(FcfsEngine, ImpossibleJobIsRejectedAndDoesNotBlock) {
   TempDir dir;
   auto jobs = run_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 64, duration: 10}\n"

@@ -65,6 +65,22 @@ TEST(PreemptiveEngine, PriorityJobPreemptsALowerOne) {
   EXPECT_EQ(jobs["1"]["runtime_s"], "100");
 }
 
+TEST(PreemptiveEngine, PreemptionLosesTheWorkSinceTheLastCheckpoint) {
+  TempDir dir;
+  // Job 1 checkpoints every 30 s of progress; preempted at t=20+45=65 after 65 s of work, it
+  // keeps 60 s and loses 5 s, so it needs 40 s more after job 2 ends at 115.
+  auto jobs = run_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority}",
+                                     "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 100, "
+                                     "checkpoint_interval: 30}\n"
+                                     "    - {id: 2, tenant: t, submit: 65, gpus: 4, duration: 50, "
+                                     "priority: 5}\n"),
+                       dir);
+  EXPECT_EQ(jobs["1"]["preemptions"], "1");
+  EXPECT_EQ(jobs["1"]["lost_s"], "5");
+  EXPECT_EQ(jobs["1"]["end_s"], "155");
+  EXPECT_EQ(jobs["1"]["runtime_s"], "105");  // 100 s of work + 5 s redone
+}
+
 TEST(PreemptiveEngine, PriorityWithoutPreemptionWaits) {
   TempDir dir;
   auto jobs = run_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority, preempt: false}",

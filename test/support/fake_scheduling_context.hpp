@@ -56,7 +56,10 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
   const sim::Job& job(sim::JobIndex i) const override { return jobs_.at(i); }
   const sim::Cluster& cluster() const override { return cluster_; }
   std::optional<sim::Placement> find_placement(sim::JobIndex i) const override {
-    return cluster_.first_fit(0, jobs_.at(i).gpus);
+    return find_placement_in(i, 0);
+  }
+  std::optional<sim::Placement> find_placement_in(sim::JobIndex i, int pool) const override {
+    return cluster_.first_fit(pool, jobs_.at(i).gpus);
   }
   void start(sim::JobIndex i, const sim::Placement& p) override {
     sim::Job& j = jobs_.at(i);

@@ -54,6 +54,27 @@ TEST(Cluster, CanEverFitCountsWholeNodes) {
   EXPECT_EQ(c.gpus_held(0, 5), 5);
 }
 
+TEST(Cluster, BestFitPicksTheTightestNode) {
+  Cluster c(one_site(2, 4));
+  c.allocate(*c.first_fit(0, 2));  // node 0: 2 free
+  c.allocate(*c.first_fit(0, 3));  // node 1: 1 free
+  EXPECT_EQ(c.first_fit(0, 1)->slices[0].node, 0);
+  EXPECT_EQ(c.best_fit(0, 1)->slices[0].node, 1);
+  EXPECT_EQ(c.best_fit(0, 2)->slices[0].node, 0);
+  EXPECT_FALSE(c.best_fit(0, 3));
+}
+
+TEST(Cluster, FragmentationIsFreeCapacityOnPartlyUsedNodes) {
+  Cluster c(one_site(2, 4));
+  EXPECT_DOUBLE_EQ(c.fragmentation(), 0.0);  // everything free is on idle nodes
+  c.allocate(*c.first_fit(0, 1));
+  EXPECT_DOUBLE_EQ(c.fragmentation(), 3.0 / 7.0);
+  c.allocate(*c.first_fit(0, 4));
+  EXPECT_DOUBLE_EQ(c.fragmentation(), 1.0);
+  c.allocate(*c.first_fit(0, 3));
+  EXPECT_DOUBLE_EQ(c.fragmentation(), 0.0);  // nothing free
+}
+
 TEST(Cluster, DoubleReleaseIsABug) {
   Cluster c(one_site(1, 8));
   auto p = c.first_fit(0, 8);
