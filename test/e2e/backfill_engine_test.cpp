@@ -27,12 +27,8 @@ std::string tiny_scenario(const std::string& scheduler) {
 
 std::map<std::string, std::string> start_times(const std::string& scheduler) {
   TempDir dir;
-  write_file(dir / "s.yaml", tiny_scenario(scheduler));
-  auto r = run_sovsim("run " + (dir / "s.yaml").string() + " -q -o " + (dir / "out").string(),
-                      dir.path());
-  EXPECT_EQ(r.exit_code, 0) << r.err;
   std::map<std::string, std::string> start_s;
-  for (auto& row : read_csv(dir / "out/jobs.csv")) start_s[row["job_id"]] = row["start_s"];
+  for (auto& [id, row] : run_scenario_jobs(tiny_scenario(scheduler), dir)) start_s[id] = row["start_s"];
   return start_s;
 }
 

@@ -14,19 +14,9 @@ std::string tiny_scenario(int nodes, const std::string& jobs) {
          jobs;
 }
 
-std::map<std::string, CsvRow> run_jobs(const std::string& scenario, const TempDir& dir) {
-  write_file(dir / "s.yaml", scenario);
-  auto r = run_sovsim("run " + (dir / "s.yaml").string() + " -q -o " + (dir / "out").string(),
-                      dir.path());
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  std::map<std::string, CsvRow> by_id;
-  for (auto& row : read_csv(dir / "out/jobs.csv")) by_id[row["job_id"]] = row;
-  return by_id;
-}
-
 TEST(FcfsEngine, ArrivalAtTheInstantOfACompletionStartsAtOnce) {
   TempDir dir;
-  auto jobs = run_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 10}\n"
+  auto jobs = run_scenario_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 10}\n"
                                         "    - {id: 2, tenant: t, submit: 10, gpus: 1, duration: 5}\n"),
                        dir);
   EXPECT_EQ(jobs["1"]["end_s"], "10");
@@ -37,7 +27,7 @@ TEST(FcfsEngine, ArrivalAtTheInstantOfACompletionStartsAtOnce) {
 
 TEST(FcfsEngine, HeadBlocksSmallerJobsBehindIt) {
   TempDir dir;
-  auto jobs = run_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 3, duration: 10}\n"
+  auto jobs = run_scenario_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 3, duration: 10}\n"
                                         "    - {id: 2, tenant: t, submit: 1, gpus: 2, duration: 5}\n"
                                         "    - {id: 3, tenant: t, submit: 2, gpus: 1, duration: 1}\n"),
                        dir);
@@ -48,7 +38,7 @@ TEST(FcfsEngine, HeadBlocksSmallerJobsBehindIt) {
 
 TEST(FcfsEngine, SameInstantArrivalsKeepInputOrder) {
   TempDir dir;
-  auto jobs = run_jobs(tiny_scenario(1, "    - {id: 7, tenant: t, submit: 5, gpus: 4, duration: 10}\n"
+  auto jobs = run_scenario_jobs(tiny_scenario(1, "    - {id: 7, tenant: t, submit: 5, gpus: 4, duration: 10}\n"
                                         "    - {id: 3, tenant: t, submit: 5, gpus: 4, duration: 10}\n"),
                        dir);
   EXPECT_EQ(jobs["7"]["start_s"], "5");
@@ -57,7 +47,7 @@ TEST(FcfsEngine, SameInstantArrivalsKeepInputOrder) {
 
 TEST(FcfsEngine, MultiNodeJobsHoldWholeNodes) {
   TempDir dir;
-  auto jobs = run_jobs(tiny_scenario(3, "    - {id: 1, tenant: t, submit: 0, gpus: 5, duration: 10}\n"
+  auto jobs = run_scenario_jobs(tiny_scenario(3, "    - {id: 1, tenant: t, submit: 0, gpus: 5, duration: 10}\n"
                                         "    - {id: 2, tenant: t, submit: 0, gpus: 4, duration: 10}\n"
                                         "    - {id: 3, tenant: t, submit: 0, gpus: 1, duration: 10}\n"),
                        dir);
@@ -72,8 +62,8 @@ TEST(FcfsEngine, PackPlacementKeepsRoomThatFirstFitFragments) {
                            "    - {id: 3, tenant: t, submit: 1, gpus: 1, duration: 10}\n"
                            "    - {id: 4, tenant: t, submit: 2, gpus: 2, duration: 10}\n";
   TempDir a, b;
-  auto first_fit = run_jobs(tiny_scenario(2, jobs), a);
-  auto pack = run_jobs(tiny_scenario(2, jobs) + "scheduler: {placement: pack}\n", b);
+  auto first_fit = run_scenario_jobs(tiny_scenario(2, jobs), a);
+  auto pack = run_scenario_jobs(tiny_scenario(2, jobs) + "scheduler: {placement: pack}\n", b);
   EXPECT_EQ(first_fit["4"]["start_s"], "10");  // job 3 took node 0's spare pair
   EXPECT_EQ(pack["3"]["start_s"], "1");
   EXPECT_EQ(pack["4"]["start_s"], "2");        // job 3 went to node 1's single spare GPU
@@ -81,7 +71,7 @@ TEST(FcfsEngine, PackPlacementKeepsRoomThatFirstFitFragments) {
 
 TEST(FcfsEngine, ImpossibleJobIsRejectedAndDoesNotBlock) {
   TempDir dir;
-  auto jobs = run_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 64, duration: 10}\n"
+  auto jobs = run_scenario_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 64, duration: 10}\n"
                                         "    - {id: 2, tenant: t, submit: 1, gpus: 1, duration: 10}\n"),
                        dir);
   EXPECT_EQ(jobs["1"]["status"], "rejected");
@@ -90,7 +80,7 @@ TEST(FcfsEngine, ImpossibleJobIsRejectedAndDoesNotBlock) {
 
 TEST(FcfsEngine, JobsCutByTheHorizonAreReportedAsRunningOrQueued) {
   TempDir dir;
-  auto jobs = run_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 2d}\n"
+  auto jobs = run_scenario_jobs(tiny_scenario(1, "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 2d}\n"
                                         "    - {id: 2, tenant: t, submit: 1, gpus: 4, duration: 1}\n"),
                        dir);
   EXPECT_EQ(jobs["1"]["status"], "running");

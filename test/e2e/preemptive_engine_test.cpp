@@ -22,20 +22,10 @@ std::string tiny_scenario(int nodes, const std::string& tenants, const std::stri
          "scheduler: " + scheduler + "\nworkload:\n  jobs:\n" + jobs;
 }
 
-std::map<std::string, CsvRow> run_jobs(const std::string& scenario, const TempDir& dir) {
-  write_file(dir / "s.yaml", scenario);
-  auto r = run_sovsim("run " + (dir / "s.yaml").string() + " -q -o " + (dir / "out").string(),
-                      dir.path());
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  std::map<std::string, CsvRow> by_id;
-  for (auto& row : read_csv(dir / "out/jobs.csv")) by_id[row["job_id"]] = row;
-  return by_id;
-}
-
 TEST(PreemptiveEngine, FairShareOwnerReclaimsABorrowedNode) {
   TempDir dir;
   auto jobs =
-      run_jobs(tiny_scenario(2, "  - {name: a, share: 0.5}\n  - {name: b, share: 0.5}\n",
+      run_scenario_jobs(tiny_scenario(2, "  - {name: a, share: 0.5}\n  - {name: b, share: 0.5}\n",
                              "{policy: fair-share}",
                              "    - {id: 1, tenant: a, submit: 0, gpus: 4, duration: 100}\n"
                              "    - {id: 2, tenant: a, submit: 0, gpus: 4, duration: 100}\n"
@@ -53,7 +43,7 @@ TEST(PreemptiveEngine, FairShareOwnerReclaimsABorrowedNode) {
 
 TEST(PreemptiveEngine, PriorityJobPreemptsALowerOne) {
   TempDir dir;
-  auto jobs = run_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority}",
+  auto jobs = run_scenario_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority}",
                                      "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 100}\n"
                                      "    - {id: 2, tenant: t, submit: 20, gpus: 4, duration: 50, "
                                      "priority: 5}\n"),
@@ -69,7 +59,7 @@ TEST(PreemptiveEngine, PreemptionLosesTheWorkSinceTheLastCheckpoint) {
   TempDir dir;
   // Job 1 checkpoints every 30 s of progress; preempted at t=20+45=65 after 65 s of work, it
   // keeps 60 s and loses 5 s, so it needs 40 s more after job 2 ends at 115.
-  auto jobs = run_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority}",
+  auto jobs = run_scenario_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority}",
                                      "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 100, "
                                      "checkpoint_interval: 30}\n"
                                      "    - {id: 2, tenant: t, submit: 65, gpus: 4, duration: 50, "
@@ -83,7 +73,7 @@ TEST(PreemptiveEngine, PreemptionLosesTheWorkSinceTheLastCheckpoint) {
 
 TEST(PreemptiveEngine, PriorityWithoutPreemptionWaits) {
   TempDir dir;
-  auto jobs = run_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority, preempt: false}",
+  auto jobs = run_scenario_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority, preempt: false}",
                                      "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 100}\n"
                                      "    - {id: 2, tenant: t, submit: 20, gpus: 4, duration: 50, "
                                      "priority: 5}\n"),
@@ -97,7 +87,7 @@ TEST(PreemptiveEngine, LasDemotesOnTimeThroughAWakeUp) {
   // which has waited in the same queue since t=10. No job event happens at t=90.
   TempDir dir;
   auto jobs =
-      run_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: las, queue_thresholds_gpu_h: [0.1]}",
+      run_scenario_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: las, queue_thresholds_gpu_h: [0.1]}",
                              "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 1000}\n"
                              "    - {id: 2, tenant: t, submit: 10, gpus: 4, duration: 50}\n"),
                dir);
@@ -163,16 +153,7 @@ void check_quickstart_under(const std::string& set_flags) {
   EXPECT_GT(preemptions, 0) << "the scenario should exercise preemption";
 
   // Utilisation integral (every site x tenant x hardware series, up to end_s) = job GPU-hours.
-  std::map<std::string, std::pair<double, double>> last;
-  double series_gpu_s = 0;
-  for (auto& row : read_csv(dir / "out/utilisation.csv")) {
-    const std::string key = row["site"] + "|" + row["tenant"] + "|" + row["hw"];
-    const double t = std::stod(row["time_s"]), busy = std::stod(row["busy_gpus"]);
-    auto it = last.find(key);
-    if (it != last.end()) series_gpu_s += it->second.second * (t - it->second.first);
-    last[key] = {t, busy};
-  }
-  for (auto& [key, tb] : last) series_gpu_s += tb.second * (end_s - tb.first);
+  const double series_gpu_s = utilisation_integral_gpu_s(dir / "out", end_s);
   ASSERT_GT(job_gpu_s, 0);
   EXPECT_NEAR(series_gpu_s / job_gpu_s, 1.0, 1e-9);
   EXPECT_NEAR(summary["gpu_hours"].get<double>() * 3600 / job_gpu_s, 1.0, 1e-9);

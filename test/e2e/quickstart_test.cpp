@@ -47,17 +47,7 @@ TEST(Quickstart, UtilisationIntegralEqualsJobGpuSeconds) {
     if (row["start_s"].empty()) continue;
     job_gpu_s += std::stod(row["gpu_hours"]) * 3600;
   }
-  // Integrate each (site, tenant, hw) step series from its rows up to end_s.
-  std::map<std::string, std::pair<double, double>> last;  // series -> (time, busy)
-  double series_gpu_s = 0;
-  for (auto& row : read_csv(dir / "out/utilisation.csv")) {
-    const std::string key = row["site"] + "|" + row["tenant"] + "|" + row["hw"];
-    const double t = std::stod(row["time_s"]), busy = std::stod(row["busy_gpus"]);
-    auto it = last.find(key);
-    if (it != last.end()) series_gpu_s += it->second.second * (t - it->second.first);
-    last[key] = {t, busy};
-  }
-  for (auto& [key, tb] : last) series_gpu_s += tb.second * (end_s - tb.first);
+  const double series_gpu_s = utilisation_integral_gpu_s(dir / "out", end_s);
   ASSERT_GT(job_gpu_s, 0);
   EXPECT_NEAR(series_gpu_s / job_gpu_s, 1.0, 1e-9);
   EXPECT_NEAR(summary["gpu_hours"].get<double>() * 3600 / job_gpu_s, 1.0, 1e-9);

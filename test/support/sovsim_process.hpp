@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 namespace sovsim::test {
 
 // A fresh directory under the system temp dir, removed at the end of the test.
@@ -90,6 +92,35 @@ inline std::vector<CsvRow> read_csv(const std::filesystem::path& path) {
 
 inline std::string source_path(const std::string& relative) {
   return std::string(SOVSIM_SOURCE_DIR) + "/" + relative;
+}
+
+// Writes `scenario` into `dir`, runs it (output in dir/out) and returns jobs.csv rows by job_id.
+// A failing run is a test failure.
+inline std::map<std::string, CsvRow> run_scenario_jobs(const std::string& scenario,
+                                                       const TempDir& dir) {
+  write_file(dir / "s.yaml", scenario);
+  auto r = run_sovsim("run " + (dir / "s.yaml").string() + " -q -o " + (dir / "out").string(),
+                      dir.path());
+  if (r.exit_code != 0) ADD_FAILURE() << "sovsim run failed: " << r.err;
+  std::map<std::string, CsvRow> by_id;
+  for (auto& row : read_csv(dir / "out/jobs.csv")) by_id[row["job_id"]] = row;
+  return by_id;
+}
+
+// GPU-seconds under the step series of utilisation.csv in `out`, each series held from its
+// last row up to `end_s` (summary.json's end_s).
+inline double utilisation_integral_gpu_s(const std::filesystem::path& out, double end_s) {
+  std::map<std::string, std::pair<double, double>> last;  // series -> (time, busy)
+  double gpu_s = 0;
+  for (auto& row : read_csv(out / "utilisation.csv")) {
+    const std::string key = row["site"] + "|" + row["tenant"] + "|" + row["hw"];
+    const double t = std::stod(row["time_s"]), busy = std::stod(row["busy_gpus"]);
+    auto it = last.find(key);
+    if (it != last.end()) gpu_s += it->second.second * (t - it->second.first);
+    last[key] = {t, busy};
+  }
+  for (auto& [key, tb] : last) gpu_s += tb.second * (end_s - tb.first);
+  return gpu_s;
 }
 
 }  // namespace sovsim::test
