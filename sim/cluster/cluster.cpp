@@ -24,6 +24,7 @@ Cluster::Cluster(const std::vector<Site>& sites) {
       p.gpus_per_node = group.gpus_per_node;
       p.first_node = next;
       p.node_count = static_cast<NodeId>(group.count);
+      p.nodes_per_domain = std::max(1, group.scaleup_domain / std::max(1, group.gpus_per_node));
       next += p.node_count;
       pools_.push_back(p);
     }
@@ -37,6 +38,9 @@ Cluster::Cluster(const std::vector<Site>& sites) {
       buckets[pool.gpus_per_node].insert(buckets[pool.gpus_per_node].end(), n);
     }
     pool_free_.push_back(pool.total_gpus());
+    auto& idle = idle_in_domain_.emplace_back((pool.node_count + pool.nodes_per_domain - 1) /
+                                              pool.nodes_per_domain);
+    for (NodeId n = 0; n < pool.node_count; ++n) ++idle[n / pool.nodes_per_domain];
     total_gpus_ += pool.total_gpus();
   }
 }
@@ -89,6 +93,46 @@ std::optional<Placement> Cluster::best_fit(int pool, int64_t gpus) const {
   return std::nullopt;
 }
 
+std::optional<Placement> Cluster::topology_fit(int pool, int64_t gpus) const {
+  const Pool& p = pools_[pool];
+  if (gpus <= p.gpus_per_node || p.nodes_per_domain == 1) return best_fit(pool, gpus);
+  const int64_t nodes = (gpus + p.gpus_per_node - 1) / p.gpus_per_node;
+  if (static_cast<int64_t>(by_free_[pool][p.gpus_per_node].size()) < nodes) return std::nullopt;
+  const auto& idle = idle_in_domain_[pool];
+  // Domains in the order to take them: one domain that holds the job alone (fewest idle nodes
+  // that suffice, keeping emptier domains whole), else most idle nodes first; ties by index.
+  std::vector<int> order(idle.size());
+  for (size_t d = 0; d < idle.size(); ++d) order[d] = static_cast<int>(d);
+  int alone = -1;
+  for (int d : order) {
+    if (idle[d] >= nodes && (alone < 0 || idle[d] < idle[alone])) alone = d;
+  }
+  if (alone >= 0) {
+    order = {alone};
+  } else {
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return idle[a] > idle[b]; });
+  }
+  Placement out;
+  out.pool = pool;
+  for (int d : order) {
+    const NodeId begin = p.first_node + d * p.nodes_per_domain;
+    const NodeId end = std::min(begin + p.nodes_per_domain, p.first_node + p.node_count);
+    for (NodeId n = begin; n < end && static_cast<int64_t>(out.slices.size()) < nodes; ++n) {
+      if (free_[n] == p.gpus_per_node) out.slices.push_back({n, p.gpus_per_node});
+    }
+    if (static_cast<int64_t>(out.slices.size()) == nodes) break;
+  }
+  return out;
+}
+
+int Cluster::domains_spanned(const Placement& placement) const {
+  if (placement.pool < 0) return 0;
+  const Pool& p = pools_[placement.pool];
+  std::set<int> domains;
+  for (const auto& s : placement.slices) domains.insert(p.domain_of(s.node));
+  return static_cast<int>(domains.size());
+}
+
 double Cluster::fragmentation() const {
   int64_t free = 0, on_idle_nodes = 0;
   for (size_t p = 0; p < pools_.size(); ++p) {
@@ -104,6 +148,9 @@ void Cluster::move_node(int pool, NodeId node, int new_free) {
   if (new_free < 0 || new_free > pools_[pool].gpus_per_node) {
     throw std::logic_error("Cluster: GPU accounting broken on node " + std::to_string(node));
   }
+  const int per_node = pools_[pool].gpus_per_node;
+  auto& idle = idle_in_domain_[pool][pools_[pool].domain_of(node)];
+  idle += (new_free == per_node) - (free_[node] == per_node);
   buckets[free_[node]].erase(node);
   buckets[new_free].insert(node);
   pool_free_[pool] += new_free - free_[node];

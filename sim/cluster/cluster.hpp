@@ -23,7 +23,9 @@ struct Pool {
   int gpus_per_node = 8;
   NodeId first_node = 0;     // nodes of a pool are contiguous ids
   NodeId node_count = 0;
+  int nodes_per_domain = 1;  // nodes per scale-up (NVLink) domain: 18 for NVL72 trays of 4
   int64_t total_gpus() const { return int64_t{node_count} * gpus_per_node; }
+  int domain_of(NodeId node) const { return (node - first_node) / nodes_per_domain; }
 };
 
 struct NodeSlice {
@@ -59,6 +61,14 @@ class Cluster {
   // that still fits it (best fit), keeping idle nodes whole for large jobs.
   std::optional<Placement> best_fit(int pool, int64_t gpus) const;
 
+  // Topology-aware: a job that fits on one node is placed best-fit; a multi-node job takes idle
+  // nodes from as few scale-up domains as possible (the fullest domain that can hold it alone,
+  // else the domains with the most idle nodes first), so its traffic stays on NVLink.
+  std::optional<Placement> topology_fit(int pool, int64_t gpus) const;
+
+  // Distinct scale-up domains a placement spans.
+  int domains_spanned(const Placement& placement) const;
+
   // Free GPUs that sit on partly used nodes, as a fraction of all free GPUs (0 when nothing is
   // free): how much free capacity a whole-node job cannot use.
   double fragmentation() const;
@@ -73,6 +83,7 @@ class Cluster {
   std::vector<int> free_;                           // per node
   std::vector<int64_t> pool_free_;                  // per pool
   std::vector<std::vector<std::set<NodeId>>> by_free_;  // [pool][free gpus] -> nodes
+  std::vector<std::vector<int>> idle_in_domain_;        // [pool][domain] -> idle nodes
   int64_t total_gpus_ = 0;
 };
 

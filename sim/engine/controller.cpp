@@ -21,7 +21,9 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
       policy_(policy),
       sink_(sink),
       horizon_s_(horizon_s),
-      pack_(placement == "pack"),
+      strategy_(placement == "pack"       ? Strategy::kPack
+                : placement == "topology" ? Strategy::kTopology
+                                          : Strategy::kFirstFit),
       tenant_busy_gpus_(tenants.size(), 0) {}
 
 void Controller::run() {
@@ -103,7 +105,12 @@ std::optional<Placement> Controller::find_placement(JobIndex index) const {
 
 std::optional<Placement> Controller::find_placement_in(JobIndex index, int pool) const {
   const int64_t gpus = jobs_.jobs[index].gpus;
-  return pack_ ? cluster_.best_fit(pool, gpus) : cluster_.first_fit(pool, gpus);
+  switch (strategy_) {
+    case Strategy::kPack: return cluster_.best_fit(pool, gpus);
+    case Strategy::kTopology: return cluster_.topology_fit(pool, gpus);
+    case Strategy::kFirstFit: break;
+  }
+  return cluster_.first_fit(pool, gpus);
 }
 
 void Controller::start(JobIndex index, const Placement& placement) {

@@ -46,7 +46,7 @@ struct ControllerStats {
 
 class Controller final : private SchedulingContext {
  public:
-  // `placement`: "first-fit" or "pack" (best fit), see docs/scheduling.md.
+  // `placement`: "first-fit", "pack" (best fit) or "topology" (fewest scale-up domains).
   Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants, Policy& policy,
              TelemetrySink& sink, double horizon_s, const std::string& placement = "first-fit");
 
@@ -86,7 +86,8 @@ class Controller final : private SchedulingContext {
   Policy& policy_;
   TelemetrySink& sink_;
   const double horizon_s_;
-  const bool pack_;  // best-fit placement instead of first-fit
+  enum class Strategy { kFirstFit, kPack, kTopology };
+  const Strategy strategy_;
   double now_s_ = 0;
   size_t next_arrival_ = 0;     // jobs arrive in index order
   std::set<JobIndex> queue_;

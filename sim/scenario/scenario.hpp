@@ -23,6 +23,7 @@ struct NodeGroup {
   int64_t count = 0;      // nodes (hosts)
   int gpus_per_node = 0;  // devices per node (catalog default if not given)
   bool count_from_trace = false;  // `count: trace`: sized to the trace's MaxProcs at run time
+  int scaleup_domain = 0;  // GPUs per NVLink/scale-up domain (catalog); 0 = one node
 };
 
 struct Site {

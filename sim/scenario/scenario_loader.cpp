@@ -67,6 +67,7 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
       }
       group.gpus_per_node =
           static_cast<int>(g.integer("gpus_per_node", hw ? hw->gpus_per_node : 8, 1, 1024));
+      group.scaleup_domain = hw ? hw->scaleup_domain : 0;
       g.finish();
       site.nodes.push_back(group);
     }
@@ -157,7 +158,7 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
     check_reference(ctx, scheduler.raw("policy"), "scheduler.policy", s.scheduler.policy,
                     policy_names(), "scheduling policy");
   }
-  s.scheduler.placement = scheduler.choice("placement", s.scheduler.placement, {"first-fit", "pack"});
+  s.scheduler.placement = scheduler.choice("placement", s.scheduler.placement, {"first-fit", "pack", "topology"});
   s.scheduler.section = scheduler.node();
   make_policy(s.scheduler.policy, scheduler);  // validates the policy's own parameters
   scheduler.finish();

@@ -75,6 +75,27 @@ TEST(Cluster, FragmentationIsFreeCapacityOnPartlyUsedNodes) {
   EXPECT_DOUBLE_EQ(c.fragmentation(), 0.0);  // nothing free
 }
 
+TEST(Cluster, TopologyFitKeepsAJobInOneNvlinkDomain) {
+  Site s;
+  s.name = "s";
+  s.nodes.push_back({"GB200", 36, 4, false, 72});  // two NVL72 racks of 18 trays
+  Cluster c({s});
+  ASSERT_EQ(c.pools()[0].nodes_per_domain, 18);
+  for (int i = 0; i < 10; ++i) c.allocate(*c.first_fit(0, 4));  // rack 0: 8 trays idle
+  auto first_fit = c.first_fit(0, 48);                            // 12 trays
+  auto topology = c.topology_fit(0, 48);
+  ASSERT_TRUE(first_fit && topology);
+  EXPECT_EQ(c.domains_spanned(*first_fit), 2);
+  EXPECT_EQ(c.domains_spanned(*topology), 1);
+  EXPECT_EQ(topology->slices.front().node, 18);
+  auto small = c.topology_fit(0, 32);  // 8 trays: rack 0 holds it alone and is the fullest
+  ASSERT_TRUE(small);
+  EXPECT_EQ(c.domains_spanned(*small), 1);
+  EXPECT_EQ(small->slices.front().node, 10);
+  EXPECT_FALSE(c.topology_fit(0, 4 * 27));  // only 26 idle trays
+  EXPECT_EQ(c.domains_spanned(*c.topology_fit(0, 4 * 26)), 2);
+}
+
 TEST(Cluster, DoubleReleaseIsABug) {
   Cluster c(one_site(1, 8));
   auto p = c.first_fit(0, 8);
