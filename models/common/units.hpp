@@ -8,7 +8,7 @@
 
 namespace sovsim {
 
-// Seconds in "<number><unit>" with unit s|m|min|h|d|w|y (y = 365 d); a bare number is seconds.
+// Seconds in "<number><unit>" with unit ms|s|m|min|h|d|w|y (y = 365 d); a bare number is seconds.
 // nullopt if the text is not such a duration. Negative values parse; callers range-check.
 std::optional<double> parse_duration_s(std::string_view text);
 

@@ -13,6 +13,7 @@
 #include "models/common/distribution.hpp"
 #include "sim/trace/trace_options.hpp"
 #include "sim/workload/job_spec.hpp"
+#include "sim/workload/serving_work.hpp"
 #include "sim/workload/training_work.hpp"
 
 namespace sovsim::sim {
@@ -55,6 +56,7 @@ struct JobGenerator {
   int priority = 0;
   std::string site, hardware;    // optional constraints copied to every job
   int32_t training = -1;         // index into Workload::trainings (then duration is unused)
+  int32_t serving = -1;          // index into Workload::servings (then gpus is unused)
   double checkpoint_interval_s = 0;
 };
 
@@ -68,6 +70,7 @@ struct Workload {
   std::vector<JobGenerator> generators;    // synthetic streams
   std::optional<TraceSource> trace;        // imported trace
   std::vector<TrainingWork> trainings;     // `train:` blocks of jobs and generators
+  std::vector<ServingWork> servings;       // `serve:` blocks of jobs and generators
 };
 
 struct SchedulerConfig {

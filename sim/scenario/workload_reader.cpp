@@ -59,6 +59,36 @@ TrainingWork read_training(MapReader& job, const KnownNames& names) {
   return w;
 }
 
+// A `serve:` block: what the service serves; its GPU count then comes from the models.
+ServingWork read_serving(MapReader& job) {
+  static const auto catalog = models::TransformerCatalog::builtin();
+  MapReader m = job.map("serve");
+  ServingWork w;
+  w.model = m.require_string("model");
+  if (!w.model.empty() && catalog.ok()) {
+    check_reference(m.context(), m.raw("model"), m.key_path("model"), w.model,
+                    catalog->names(), "model");
+  }
+  w.requests_per_s = m.require_number("requests_per_s", 1e-6, 1e9);
+  w.ttft_slo_s = m.duration_s("ttft_slo", w.ttft_slo_s, 1e-6);
+  w.tpot_slo_s = m.duration_s("tpot_slo", w.tpot_slo_s, 1e-6);
+  w.input_tokens = static_cast<int>(m.integer("input_tokens", w.input_tokens, 1, 1 << 22));
+  w.output_tokens = static_cast<int>(m.integer("output_tokens", w.output_tokens, 1, 1 << 22));
+  w.precision = m.choice("precision", w.precision, {"bf16", "fp8", "fp4"});
+  w.tp = static_cast<int>(m.integer("tp", 0, 0, 1024));
+  m.finish();
+  return w;
+}
+
+int32_t read_optional_serving(MapReader& m, Workload& workload) {
+  if (!m.has("serve")) return -1;
+  if (m.has("train")) {
+    m.context().error(m.raw("serve"), m.key_path("serve"), "expected train or serve, not both");
+  }
+  workload.servings.push_back(read_serving(m));
+  return static_cast<int32_t>(workload.servings.size() - 1);
+}
+
 // Reads the optional `train:` block into `workload`; returns its index, -1 if absent.
 int32_t read_optional_training(MapReader& m, const KnownNames& names, Workload& workload) {
   if (!m.has("train")) return -1;
@@ -87,9 +117,11 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names, Workload& 
                         fmt::format("duplicate job id {}", j.id));
     }
     j.tenant = read_tenant(m, names);
-    j.kind = m.string("kind", j.kind);
+    j.serving = read_optional_serving(m, workload);
+    j.kind = m.string("kind", j.serving >= 0 ? "infer" : j.kind);
     j.submit_s = m.duration_s("submit", 0);
-    j.gpus = static_cast<int>(m.require_integer("gpus", 1, 10'000'000));
+    j.gpus = static_cast<int>(j.serving >= 0 ? m.integer("gpus", 0, 0, 0)  // sized by the models
+                                             : m.require_integer("gpus", 1, 10'000'000));
     j.training = read_optional_training(m, names, workload);
     j.duration_s = j.training >= 0 ? m.duration_s("duration", 0) : m.require_duration_s("duration");
     j.estimate_s = m.duration_s("estimate", j.duration_s);
@@ -109,12 +141,13 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
     MapReader m(node, path, w.context());
     JobGenerator g;
     g.tenant = read_tenant(m, names);
-    g.kind = m.string("kind", g.kind);
+    g.serving = read_optional_serving(m, workload);
+    g.kind = m.string("kind", g.serving >= 0 ? "infer" : g.kind);
     g.rate_per_s = m.require_number("rate_per_hour", 1e-9, 1e9) / 3600.0;
     g.start_s = m.duration_s("start", 0);
     g.end_s = m.duration_s("end", horizon_s);
     g.max_jobs = m.integer("count", 0, 0);
-    g.gpus = read_distribution(m, "gpus", false, 1, 1, true);
+    g.gpus = read_distribution(m, "gpus", false, 1, 1, g.serving < 0);
     g.training = read_optional_training(m, names, workload);
     g.duration_s = read_distribution(m, "duration", true, 1, 3600, g.training < 0);
     g.estimate_factor = m.number("estimate_factor", 1.0, 0.01, 1000);

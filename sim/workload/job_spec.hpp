@@ -21,6 +21,7 @@ struct JobSpec {
   std::string hardware;    // optional hardware constraint; empty = any
   int32_t training = -1;   // index into Workload::trainings: run time from the models, not duration_s
   double checkpoint_interval_s = 0;  // progress between checkpoints; 0 = preemption loses nothing
+  int32_t serving = -1;    // index into Workload::servings: GPU count sized from the models
 };
 
 }  // namespace sovsim::sim

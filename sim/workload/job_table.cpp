@@ -11,6 +11,7 @@
 
 #include "models/common/rng.hpp"
 #include "sim/trace/trace_importer.hpp"
+#include "sim/workload/serving_work.hpp"
 #include "sim/workload/training_work.hpp"
 
 namespace sovsim::sim {
@@ -35,6 +36,7 @@ std::vector<JobSpec> generate_jobs(const JobGenerator& g, uint64_t seed, uint64_
     j.priority = g.priority;
     j.training = g.training;
     j.checkpoint_interval_s = g.checkpoint_interval_s;
+    j.serving = g.serving;
     j.site = g.site;
     j.hardware = g.hardware;
     out.push_back(std::move(j));
@@ -143,21 +145,55 @@ class RuntimeProfiles {
   std::map<std::pair<int32_t, int>, int32_t> index_;
 };
 
+// Sizes model-defined services (serve:) once per (service, hardware type).
+class ServiceSizer {
+ public:
+  explicit ServiceSizer(const models::HardwareCatalog& catalog)
+      : catalog_(catalog), models_(models::TransformerCatalog::builtin()) {}
+
+  // The hardware among `pools` that serves it with the fewest GPUs (ties: pool order), with
+  // that GPU count; nullopt if none can.
+  std::optional<std::pair<std::string, int>> choose(int32_t serving, const ServingWork& work,
+                                                    const Cluster& cluster,
+                                                    const std::vector<int>& pools) {
+    std::optional<std::pair<std::string, int>> best;
+    for (int p : pools) {
+      const Pool& pool = cluster.pools()[p];
+      auto [it, fresh] = sizes_.try_emplace({serving, pool.hardware});
+      const models::Transformer* model = models_.ok() ? models_->find(work.model) : nullptr;
+      if (fresh && model) {
+        const int max_gpus = static_cast<int>(std::min<int64_t>(pool.total_gpus(), 1 << 20));
+        if (auto size = size_service(work, *model, *catalog_.find(pool.hardware), max_gpus)) {
+          it->second = size->gpus();
+        }
+      }
+      if (it->second > 0 && (!best || it->second < best->second)) best.emplace(pool.hardware, it->second);
+    }
+    return best;
+  }
+
+ private:
+  const models::HardwareCatalog& catalog_;
+  Result<models::TransformerCatalog> models_;
+  std::map<std::pair<int32_t, std::string>, int> sizes_;  // 0: cannot serve
+};
+
 }  // namespace
 
 Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
                                  const models::HardwareCatalog& catalog, WorkloadJobs input) {
   RuntimeProfiles profiles(s, cluster, catalog);
+  ServiceSizer sizer(catalog);
   int64_t fit_nowhere = 0;
   JobTable table;
   table.notes = std::move(input.notes);
-  const std::vector<JobSpec>& specs = input.specs;
+  std::vector<JobSpec>& specs = input.specs;
   Diagnostics diagnostics;
   std::map<std::string, uint16_t> tenant_index, kind_index;
   for (size_t t = 0; t < s.tenants.size(); ++t) tenant_index[s.tenants[t].name] = t;
   std::map<std::tuple<uint16_t, std::string, std::string, int32_t>, uint32_t> eligibility_index;
   table.jobs.reserve(specs.size());
-  for (const auto& spec : specs) {
+  for (auto& spec : specs) {
     if (spec.submit_s >= s.horizon_s) {
       ++table.beyond_horizon;
       continue;
@@ -168,6 +204,14 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
                              fmt::format("job {}: tenant '{}' is not declared in tenants", spec.id,
                                          spec.tenant)});
       continue;
+    }
+    if (spec.serving >= 0) {
+      // Sized on the hardware that needs the fewest GPUs, and pinned to it.
+      auto choice = sizer.choose(spec.serving, s.workload.servings[spec.serving], cluster,
+                                 eligible(s, cluster, s.tenants[tenant->second], spec));
+      spec.gpus = choice ? choice->second : 1;
+      spec.hardware = choice ? choice->first : "(none meets the SLO)";
+      fit_nowhere += !choice;
     }
     Job job;
     job.id = spec.id;
@@ -210,7 +254,8 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
   if (!diagnostics.empty()) return diagnostics;
   if (fit_nowhere > 0) {
     table.notes.push_back(fmt::format(
-        "{} model-defined jobs fit on no hardware their tenant may use (rejected at arrival)",
+        "{} model-defined jobs (train/serve) fit on no hardware their tenant may use, or meet "
+        "no SLO there (rejected at arrival)",
         fit_nowhere));
   }
   return table;

@@ -43,6 +43,34 @@ TEST(ModelJobs, ModelThatFitsNowhereIsRejectedWithANote) {
   EXPECT_NE(summary["workload_notes"].dump().find("fit on no hardware"), std::string::npos);
 }
 
+// One H100 site and one B200 site; a llama3-70b service at `rate` req/s with the given SLO.
+std::string service_scenario(double rate, const std::string& tpot, const std::string& site) {
+  return "name: t\nhorizon: 2d\nsites:\n  - name: h\n    nodes:\n      - {hardware: H100, count: "
+         "64}\n  - name: b\n    nodes:\n      - {hardware: B200, count: 64}\ntenants:\n  - name: "
+         "a\nworkload:\n  jobs:\n    - {id: 1, tenant: a, duration: 1d" +
+         (site.empty() ? "" : ", site: " + site) + ", serve: {model: llama3-70b, requests_per_s: " +
+         std::to_string(rate) + ", tpot_slo: " + tpot + ", precision: fp8}}\n";
+}
+
+TEST(ModelJobs, ServiceIsSizedFromItsRateAndSloOnTheBestHardware) {
+  TempDir any, h100, busier;
+  auto best = run_scenario_jobs(service_scenario(20, "50ms", ""), any);
+  auto on_h100 = run_scenario_jobs(service_scenario(20, "50ms", "h"), h100);
+  auto more = run_scenario_jobs(service_scenario(200, "50ms", "h"), busier);
+  EXPECT_EQ(best["1"]["kind"], "infer");
+  EXPECT_EQ(best["1"]["hw"], "B200");
+  const int b200_gpus = std::stoi(best["1"]["gpus"]), h100_gpus = std::stoi(on_h100["1"]["gpus"]);
+  EXPECT_GE(b200_gpus, 1);
+  EXPECT_GE(h100_gpus, b200_gpus);                   // the slower part needs at least as many
+  EXPECT_GT(std::stoi(more["1"]["gpus"]), h100_gpus);  // 10x the load needs more replicas
+}
+
+TEST(ModelJobs, ServiceThatNoDeploymentServesIsRejected) {
+  TempDir dir;
+  auto jobs = run_scenario_jobs(service_scenario(20, "0.1ms", ""), dir);  // TPOT below any GPU
+  EXPECT_EQ(jobs["1"]["status"], "rejected");
+}
+
 TEST(ModelJobs, TrainBlockIsValidated) {
   TempDir dir;
   write_file(dir / "s.yaml",

@@ -8,6 +8,7 @@ namespace {
 
 TEST(ParseDuration, AllUnits) {
   EXPECT_DOUBLE_EQ(*parse_duration_s("45s"), 45);
+  EXPECT_DOUBLE_EQ(*parse_duration_s("50ms"), 0.05);
   EXPECT_DOUBLE_EQ(*parse_duration_s("90m"), 5400);
   EXPECT_DOUBLE_EQ(*parse_duration_s("2min"), 120);
   EXPECT_DOUBLE_EQ(*parse_duration_s("8760h"), 8760 * 3600.0);
