@@ -50,9 +50,10 @@ std::string check_training(const Transformer& model, const Hardware& hw,
       return fmt::format("ep {} does not divide dp x cp = {}", p.ep, p.dp * p.cp);
     }
   }
-  if (cfg.global_batch < p.dp * p.micro_batch || cfg.global_batch % (p.dp * p.micro_batch)) {
+  const int64_t per_step = int64_t{p.dp} * p.micro_batch;  // 64-bit: both can be large
+  if (cfg.global_batch < per_step || cfg.global_batch % per_step) {
     return fmt::format("global batch {} is not a multiple of dp x micro_batch = {}",
-                       cfg.global_batch, p.dp * p.micro_batch);
+                       cfg.global_batch, per_step);
   }
   if (p.zero_stage < 0 || p.zero_stage > 3) return "zero_stage must be 0, 1, 2 or 3";
   if (p.sequence_parallel && p.tp == 1) return "sequence_parallel needs tp > 1";
