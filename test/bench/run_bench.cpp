@@ -59,8 +59,8 @@ BENCHMARK_CAPTURE(BM_SwfReplayNasa, fcfs, "fcfs")->Unit(benchmark::kMillisecond)
 BENCHMARK_CAPTURE(BM_SwfReplayNasa, easy, "easy")->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_KoreaFleetYear(benchmark::State& state) {
-  run_forked(state, "scenarios/korea_fleet.yaml", {"output.utilisation_csv=false"}, 230264,
-             2 * 230264);
+  run_forked(state, "scenarios/korea_fleet.yaml", {"output.utilisation_csv=false"}, 230753,
+             2 * 230753);
 }
 BENCHMARK(BM_KoreaFleetYear)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
