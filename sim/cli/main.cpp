@@ -5,6 +5,7 @@
 #include <exception>
 #include <iostream>
 
+#include "sim/cli/describe_command.hpp"
 #include "sim/cli/estimate_command.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/import_trace_command.hpp"
@@ -20,10 +21,12 @@ int main(int argc, char** argv) {
   ValidateOptions validate;
   EstimateOptions estimate;
   ImportTraceOptions import_trace;
+  DescribeOptions describe;
   setup_run_command(app, run);
   setup_validate_command(app, validate);
   setup_estimate_command(app, estimate);
   setup_import_trace_command(app, import_trace);
+  setup_describe_command(app, describe);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -35,6 +38,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("run")) return run_run(run, std::cout, std::cerr);
     if (app.got_subcommand("validate")) return run_validate(validate, std::cout, std::cerr);
+    if (app.got_subcommand("describe")) return run_describe(describe, std::cout, std::cerr);
     if (app.got_subcommand("estimate")) return run_estimate(estimate, std::cout, std::cerr);
     if (app.got_subcommand("import-trace")) {
       return run_import_trace(import_trace, std::cout, std::cerr);

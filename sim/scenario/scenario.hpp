@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "models/common/distribution.hpp"
+#include "sim/fabric/fabric.hpp"
 #include "sim/trace/trace_options.hpp"
 #include "sim/workload/job_spec.hpp"
 #include "sim/workload/serving_work.hpp"
@@ -32,6 +33,7 @@ struct Site {
   std::vector<NodeGroup> nodes;
   double wan_bw_bytes_per_s = 100e9 / 8 * 4;  // site uplink to the national backbone: 400 Gb/s
   double wan_latency_s = 2e-3;
+  Fabric fabric;  // leaves, pods, oversubscription (docs/fabric.md)
 };
 
 struct Tenant {

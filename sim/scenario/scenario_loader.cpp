@@ -51,6 +51,7 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
     check_unique(ctx, seen, m, site.name, "site");
     site.wan_bw_bytes_per_s = m.number("wan_gbps", site.wan_bw_bytes_per_s * 8 / 1e9, 0.001) * 1e9 / 8;
     site.wan_latency_s = m.number("wan_latency_ms", site.wan_latency_s * 1e3, 0) / 1e3;
+    site.fabric = read_fabric(m);
     for (auto& [group_node, group_path] : m.list("nodes", true)) {
       MapReader g(group_node, group_path, ctx);
       NodeGroup group;
