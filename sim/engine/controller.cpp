@@ -1,4 +1,6 @@
-// sim/engine/controller.cpp — see controller.hpp.
+// sim/engine/controller.cpp — see controller.hpp: the event loop, arrivals, placement, starting,
+// finishing and preempting jobs. Segments are in controller_segments.cpp, failures in
+// controller_failures.cpp.
 #include "sim/engine/controller.hpp"
 
 #include <simgrid/kernel/Timer.hpp>
@@ -13,18 +15,41 @@ namespace sg4 = simgrid::s4u;
 namespace sovsim::sim {
 
 Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants,
-                       Policy& policy, TelemetrySink& sink, double horizon_s,
-                       const std::string& placement)
+                       Policy& policy, TelemetrySink& sink, const Simulation& simulation,
+                       ControllerOptions options)
     : jobs_(jobs),
       cluster_(cluster),
       tenants_(tenants),
       policy_(policy),
       sink_(sink),
-      horizon_s_(horizon_s),
-      strategy_(placement == "pack"       ? Strategy::kPack
-                : placement == "topology" ? Strategy::kTopology
-                                          : Strategy::kFirstFit),
-      tenant_busy_gpus_(tenants.size(), 0) {}
+      simulation_(simulation),
+      options_(std::move(options)),
+      strategy_(options_.placement == "pack"       ? Strategy::kPack
+                : options_.placement == "topology" ? Strategy::kTopology
+                                                   : Strategy::kFirstFit),
+      node_jobs_(cluster.node_count()),
+      tenant_busy_gpus_(tenants.size(), 0),
+      node_down_(cluster.node_count(), 0) {
+  flows_ = std::make_unique<FlowNetwork>(simulation.platform(), simulation.shared_links(),
+                                         [this](uint64_t owner) { flows_done(owner); });
+  if (options_.failures.enabled) {
+    std::vector<int> gpus_per_node(cluster.node_count());
+    std::vector<int32_t> domain_of_node(cluster.node_count(), -1);
+    int32_t domain_base = 0;
+    for (const Pool& pool : cluster.pools()) {
+      for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
+        gpus_per_node[n] = pool.gpus_per_node;
+        if (pool.nodes_per_domain > 1) domain_of_node[n] = domain_base + pool.domain_of(n);
+      }
+      if (pool.node_count > 0) domain_base += pool.domain_of(pool.first_node + pool.node_count - 1) + 1;
+    }
+    failure_process_ = std::make_unique<models::FailureProcess>(
+        options_.failures, std::move(gpus_per_node), domain_of_node, options_.seed);
+    next_failure_ = failure_process_->next();
+  }
+}
+
+Controller::~Controller() = default;
 
 void Controller::run() {
   arm_next_timer();
@@ -34,15 +59,23 @@ void Controller::run() {
 double Controller::next_event_s() const {
   double t = std::numeric_limits<double>::infinity();
   if (next_arrival_ < jobs_.jobs.size()) t = jobs_.jobs[next_arrival_].submit_s;
-  if (!ends_.empty()) t = std::min(t, std::get<0>(ends_.top()));
+  if (!job_events_.empty()) t = std::min(t, std::get<0>(job_events_.top()));
   if (!wakeups_.empty()) t = std::min(t, wakeups_.top());
+  if (!repairs_.empty()) t = std::min(t, repairs_.top().first);
+  if (failure_process_) t = std::min(t, next_failure_.time_s);
   return t;
 }
 
 void Controller::arm_next_timer() {
   const double t = next_event_s();
-  if (t > horizon_s_) return;  // nothing left inside the horizon: the engine stops
-  simgrid::kernel::timer::Timer::set(t, [this, t] {
+  if (t > options_.horizon_s) return;  // nothing left inside the horizon: the engine stops
+  if (armed_ != nullptr) {
+    if (armed_at_ <= t) return;  // already woken in time
+    armed_->remove();            // an earlier event appeared (a flow ended)
+  }
+  armed_at_ = t;
+  armed_ = simgrid::kernel::timer::Timer::set(t, [this, t] {
+    armed_ = nullptr;
     now_s_ = t;
     handle_instant();
   });
@@ -50,13 +83,25 @@ void Controller::arm_next_timer() {
 
 void Controller::handle_instant() {
   ++stats_.instants;
-  stats_.queue_job_s += static_cast<double>(stats_.queue_length) * (now_s_ - stats_.last_event_s);
-  stats_.fragmentation_s += stats_.fragmentation * (now_s_ - stats_.last_event_s);
+  const double dt = now_s_ - stats_.last_event_s;
+  stats_.queue_job_s += static_cast<double>(stats_.queue_length) * dt;
+  stats_.fragmentation_s += stats_.fragmentation * dt;
+  stats_.down_node_s += static_cast<double>(stats_.nodes_down) * dt;
   stats_.last_event_s = now_s_;
-  while (!ends_.empty() && std::get<0>(ends_.top()) <= now_s_) {
-    const auto [time, index, generation] = ends_.top();
-    ends_.pop();
-    if (generation == jobs_.jobs[index].generation) finish(index);
+  while (!job_events_.empty() && std::get<0>(job_events_.top()) <= now_s_) {
+    const auto [time, index, generation] = job_events_.top();
+    job_events_.pop();
+    const Job& job = jobs_.jobs[index];
+    if (generation == job.generation && job.state == JobState::kRunning) phase_done(index);
+  }
+  while (!repairs_.empty() && repairs_.top().first <= now_s_) {
+    const NodeId node = repairs_.top().second;
+    repairs_.pop();
+    bring_up(node);
+  }
+  while (failure_process_ && next_failure_.time_s <= now_s_) {
+    handle_failure(next_failure_);
+    next_failure_ = failure_process_->next();
   }
   while (next_arrival_ < jobs_.jobs.size() && jobs_.jobs[next_arrival_].submit_s <= now_s_) {
     submit(static_cast<JobIndex>(next_arrival_++));
@@ -73,6 +118,8 @@ void Controller::handle_instant() {
   stats_.queue_length = queue_.size();
   stats_.queue_max = std::max<uint64_t>(stats_.queue_max, queue_.size());
   stats_.fragmentation = cluster_.fragmentation();
+  stats_.flows = flows_->flows_started();
+  stats_.max_live_flows = flows_->max_live_flows();
   sink_.instant_done(now_s_);
   arm_next_timer();
 }
@@ -124,6 +171,7 @@ void Controller::start(JobIndex index, const Placement& placement) {
     const double on_this_pool = jobs_.runtime_profiles[job.profile][placement.pool];
     job.remaining_s = job.start_s < 0 ? on_this_pool : job.remaining_s * on_this_pool / job.duration_s;
     job.duration_s = on_this_pool;
+    job.network_fraction = static_cast<float>(jobs_.network_profiles[job.profile][placement.pool]);
   }
   cluster_.allocate(placement);
   job.state = JobState::kRunning;
@@ -131,13 +179,19 @@ void Controller::start(JobIndex index, const Placement& placement) {
   job.run_start_s = now_s_;
   job.placement = placement;
   running_.insert(index);
+  for (const NodeSlice& s : placement.slices) node_jobs_[s.node].push_back(index);
   tenant_busy_gpus_[job.tenant] += placement.gpus();
-  ends_.emplace(now_s_ + job.remaining_s, index, job.generation);
+  begin_run(index);
   sink_.job_started(job, now_s_);
 }
 
 void Controller::release(Job& job) {
   cluster_.release(job.placement);
+  for (const NodeSlice& s : job.placement.slices) {
+    auto& on_node = node_jobs_[s.node];
+    const JobIndex index = static_cast<JobIndex>(&job - jobs_.jobs.data());
+    on_node.erase(std::find(on_node.begin(), on_node.end(), index));
+  }
   tenant_busy_gpus_[job.tenant] -= job.placement.gpus();
   job.held_s += now_s_ - job.run_start_s;
   job.service_gpu_s += static_cast<double>(job.placement.gpus()) * (now_s_ - job.run_start_s);
@@ -148,27 +202,39 @@ void Controller::finish(JobIndex index) {
   ++stats_.events;
   Job& job = jobs_.jobs[index];
   running_.erase(index);
+  segments_.erase(index);
   release(job);
   job.state = JobState::kCompleted;
   job.remaining_s = 0;
   job.end_s = now_s_;
 }
 
+void Controller::stop_and_requeue(JobIndex index, double remaining_s) {
+  Job& job = jobs_.jobs[index];
+  running_.erase(index);
+  flows_->cancel(owner_of(index));
+  segments_.erase(index);
+  job.remaining_s = remaining_s;
+  ++job.generation;  // its pending phase events are now stale
+  release(job);
+  job.state = JobState::kQueued;
+  queue_.insert(index);
+}
+
 void Controller::preempt(JobIndex index) {
   Job& job = jobs_.jobs[index];
-  if (job.state != JobState::kRunning || running_.erase(index) != 1) {
+  if (job.state != JobState::kRunning || running_.count(index) != 1) {
     throw std::logic_error("policy preempted job " + std::to_string(job.id) + " that is not running");
   }
   ++stats_.events;
   ++stats_.preemptions;
-  const double loss = job.preemption_loss_at(now_s_);
-  job.remaining_s -= (now_s_ - job.run_start_s) - loss;
+  const Running& r = segments_.at(index);
+  const double progress = r.done_s + progress_in_segment(index, r);
+  // Work since the last checkpoint is lost; without checkpoints a preempted job keeps it all.
+  const double loss = r.interval_s > 0 ? r.since_checkpoint_s + progress - r.done_s : 0;
   job.lost_s += loss;
   ++job.preemptions;
-  ++job.generation;  // its pending end event is now stale
-  release(job);
-  job.state = JobState::kQueued;
-  queue_.insert(index);
+  stop_and_requeue(index, job.remaining_s - progress + loss);
 }
 
 }  // namespace sovsim::sim

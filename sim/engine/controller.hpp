@@ -1,54 +1,54 @@
 // sim/engine/controller.hpp — the single controller of a run: no actor per job. It keeps its own
-// ordered event list (job ends, then arrivals, at each instant) and asks SimGrid to wake it at the
-// next event date with one kernel timer, so ties are broken by sovsim's rules, not by SimGrid's
-// timer heap. At each instant: completions (by job index), arrivals (in arrival order), then one
-// call to the policy. Later work hooks flows (shared links) and failures into the same loop.
+// ordered event list (phase ends of running jobs, failures and repairs, then arrivals, at each
+// instant) and asks SimGrid to wake it at the next event date with one kernel timer, so ties are
+// broken by sovsim's rules, not by SimGrid's timer heap. At each instant: job events (by job
+// index), failures and repairs, arrivals (in arrival order), then one call to the policy.
+//
+// A running job advances in segments (controller_segments.cpp, docs/engine.md): a compute phase
+// (a timer), then, if its placement crosses shared links, its exposed communication as one
+// SimGrid flow per shared link (FlowNetwork), then a checkpoint write on the site's storage.
+// Failures (controller_failures.cpp) take nodes down; their jobs lose the work since their last
+// checkpoint and rejoin the queue.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <queue>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
+#include "models/failures.hpp"
 #include "sim/cluster/cluster.hpp"
+#include "sim/engine/controller_stats.hpp"
+#include "sim/engine/flow_network.hpp"
+#include "sim/engine/simulation.hpp"
 #include "sim/sched/policy.hpp"
 #include "sim/telemetry/telemetry_sink.hpp"
 #include "sim/workload/job_table.hpp"
 
+namespace simgrid::kernel::timer {
+class Timer;
+}
+
 namespace sovsim::sim {
 
-struct ControllerStats {
-  uint64_t events = 0;          // job arrivals, ends and preemptions handled
-  uint64_t preemptions = 0;
-  uint64_t instants = 0;        // distinct event dates (timer wake-ups)
-  uint64_t policy_calls = 0;
-  double policy_wall_s = 0;     // wall time spent inside the policy (not deterministic)
-  double policy_max_wall_s = 0;
-  double last_event_s = 0;      // date of the last handled event
-  // Queue length as a step function, sampled after the policy at each instant.
-  double queue_job_s = 0;       // integral of the queue length up to last_event_s
-  uint64_t queue_length = 0;    // queue length after the last instant
-  uint64_t queue_max = 0;
-  double fragmentation_s = 0;   // integral of Cluster::fragmentation() up to last_event_s
-  double fragmentation = 0;     // after the last instant
-
-  // Time-averaged fragmentation over [0, end_s].
-  double mean_fragmentation(double end_s) const {
-    return end_s > 0 ? (fragmentation_s + fragmentation * (end_s - last_event_s)) / end_s : 0.0;
-  }
-  // Time-averaged queue length over [0, end_s] (end_s >= last_event_s).
-  double mean_queue_length(double end_s) const {
-    return end_s > 0 ? (queue_job_s + static_cast<double>(queue_length) * (end_s - last_event_s)) / end_s
-                     : 0.0;
-  }
+struct ControllerOptions {
+  double horizon_s = 0;
+  std::string placement = "first-fit";  // "first-fit", "pack" or "topology"
+  // Longest segment of a job whose traffic crosses shared links, when it has no checkpoint
+  // interval: how often its share of the fabric is re-negotiated.
+  double flow_segment_s = 3600;
+  models::FailureRates failures;  // disabled unless the scenario has a failures: section
+  uint64_t seed = 0;
 };
 
 class Controller final : private SchedulingContext {
  public:
-  // `placement`: "first-fit", "pack" (best fit) or "topology" (fewest scale-up domains).
   Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants, Policy& policy,
-             TelemetrySink& sink, double horizon_s, const std::string& placement = "first-fit");
+             TelemetrySink& sink, const Simulation& simulation, ControllerOptions options);
+  ~Controller() override;
 
   // Runs SimGrid's engine (which must exist, with its platform) until no event is left at or
   // before the horizon.
@@ -73,30 +73,76 @@ class Controller final : private SchedulingContext {
   }
   void wake_at(double time_s) override;
 
+  // The event loop (controller.cpp).
   void handle_instant();   // timer callback: everything at now_s_
   void arm_next_timer();   // one live timer at the next event date, if any
   double next_event_s() const;
   void submit(JobIndex index);
   void finish(JobIndex index);
   void release(Job& job);  // frees the GPUs of a running job
+  // Takes a running job off its GPUs now and re-queues it, keeping `kept_s` of its progress.
+  void stop_and_requeue(JobIndex index, double remaining_s);
+
+  // Segments of running jobs (controller_segments.cpp).
+  enum class Phase : uint8_t { kCompute, kComm, kCheckpoint };
+  struct Running {
+    std::vector<LinkShare> shares;  // shared links its traffic crosses (empty: none)
+    double nic_bytes_per_s = 0;     // of one of its nodes
+    double network_fraction = 0;
+    double interval_s = 0;          // progress between checkpoints (0: none)
+    double done_s = 0;              // progress made in this run, at the current segment's start
+    double since_checkpoint_s = 0;  // of which after the last checkpoint
+    double segment_s = 0;           // progress the current segment brings
+    double phase_start_s = 0;
+    double comm_floor_end_s = 0;    // the comm phase lasts at least its time at NIC speed
+    Phase phase = Phase::kCompute;
+  };
+  void begin_run(JobIndex index);
+  void begin_segment(JobIndex index, Running& r);
+  void phase_done(JobIndex index);
+  void segment_done(JobIndex index, Running& r);
+  void flows_done(uint64_t owner);  // FlowNetwork callback, inside SimGrid's solve
+  double progress_in_segment(JobIndex index, const Running& r) const;
+  double checkpoint_interval_s(const Job& job) const;
+  void push_job_event(double time_s, JobIndex index);
+  uint64_t owner_of(JobIndex index) const;
+
+  // Failures and repairs (controller_failures.cpp).
+  void handle_failure(const models::FailureEvent& event);
+  void take_down(NodeId node);
+  void bring_up(NodeId node);
+  void fail_job(JobIndex index);
 
   JobTable& jobs_;
   Cluster& cluster_;
   const std::vector<Tenant>& tenants_;
   Policy& policy_;
   TelemetrySink& sink_;
-  const double horizon_s_;
+  const Simulation& simulation_;
+  const ControllerOptions options_;
   enum class Strategy { kFirstFit, kPack, kTopology };
   const Strategy strategy_;
   double now_s_ = 0;
   size_t next_arrival_ = 0;     // jobs arrive in index order
   std::set<JobIndex> queue_;
   std::set<JobIndex> running_;
+  std::unordered_map<JobIndex, Running> segments_;  // by running job
+  std::vector<std::vector<JobIndex>> node_jobs_;    // by node: running jobs on it
   std::vector<int64_t> tenant_busy_gpus_;
-  // (end time, job, generation): ends of preempted runs stay in the heap and are skipped.
-  using EndEvent = std::tuple<double, JobIndex, uint32_t>;
-  std::priority_queue<EndEvent, std::vector<EndEvent>, std::greater<>> ends_;
+  // (time, job, generation): the current phase of a running job ends; events of an older run
+  // (preempted or failed since) stay in the heap and are skipped.
+  using JobEvent = std::tuple<double, JobIndex, uint32_t>;
+  std::priority_queue<JobEvent, std::vector<JobEvent>, std::greater<>> job_events_;
   std::priority_queue<double, std::vector<double>, std::greater<>> wakeups_;
+  // Failures: the next one, and repairs due (time, node).
+  std::unique_ptr<models::FailureProcess> failure_process_;
+  models::FailureEvent next_failure_;
+  using Repair = std::pair<double, NodeId>;
+  std::priority_queue<Repair, std::vector<Repair>, std::greater<>> repairs_;
+  std::vector<uint8_t> node_down_;
+  std::unique_ptr<FlowNetwork> flows_;
+  simgrid::kernel::timer::Timer* armed_ = nullptr;
+  double armed_at_ = 0;
   ControllerStats stats_;
 };
 

@@ -16,7 +16,9 @@ struct Simulation::EngineHolder {
 
 Simulation::Simulation(const Scenario& scenario, const Cluster& cluster,
                        const models::HardwareCatalog& catalog)
-    : engine_(std::make_unique<EngineHolder>()) {
+    : engine_(std::make_unique<EngineHolder>()),
+      topology_(build_topology(scenario, cluster, catalog)),
+      links_(std::make_unique<SharedLinkSet>(scenario, topology_)) {
   if (sg4::Engine::is_initialized()) {
     throw std::logic_error("a SimGrid engine already exists in this process (one run per process)");
   }
@@ -29,7 +31,7 @@ Simulation::Simulation(const Scenario& scenario, const Cluster& cluster,
   sg4::Engine::set_config("network/model:CM02");
   sg4::Engine::set_config("network/crosstraffic:0");
   sg4::Engine::set_config("network/TCP-gamma:1e12");
-  platform_ = std::make_unique<Platform>(scenario, cluster, catalog);
+  platform_ = std::make_unique<Platform>(scenario, cluster, catalog, *links_);
 }
 
 Simulation::~Simulation() {

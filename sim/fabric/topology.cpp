@@ -58,6 +58,7 @@ Topology build_topology(const Scenario& scenario, const Cluster& cluster,
   g = TopoGraph(static_cast<size_t>(node_count));
   t.node_leaf_.assign(node_count, -1);
   t.node_domain_.assign(node_count, -1);
+  t.node_nic_bw_.assign(node_count, 0);
   const Vertex backbone = add(g, VertexKind::kBackbone, -1, 0, node_count);
   int domain_count = 0;
   for (size_t s = 0; s < scenario.sites.size(); ++s) {
@@ -81,6 +82,7 @@ Topology build_topology(const Scenario& scenario, const Cluster& cluster,
       for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
         const int local = n - pool.first_node;
         g[n] = TopoVertex{VertexKind::kNode, si, site_node++, 1};
+        t.node_nic_bw_[n] = nic_bytes_per_s;
         const int leaf = first_leaf + local / f.nodes_per_leaf;
         if (leaf == static_cast<int>(leaves.size())) {
           leaves.push_back(add(g, VertexKind::kLeaf, si, leaf, 0));
@@ -117,8 +119,8 @@ Topology build_topology(const Scenario& scenario, const Cluster& cluster,
     double pod_uplink_bytes_per_s = 0;
     auto close_pod = [&] {
       if (pod_index < 0) return;
-      link(g, pod, core, pod_uplink_bytes_per_s / f.pod_uplink_oversubscription, f.core_latency_s,
-           si, kTierPod);
+      t.pod_uplink_bw_.push_back(pod_uplink_bytes_per_s / f.pod_uplink_oversubscription);
+      link(g, pod, core, t.pod_uplink_bw_.back(), f.core_latency_s, si, kTierPod);
     };
     for (size_t l = 0; l < leaves.size(); ++l) {
       if (static_cast<int>(l) / f.leaves_per_pod != pod_index) {
@@ -131,6 +133,7 @@ Topology build_topology(const Scenario& scenario, const Cluster& cluster,
       g[pod].nodes += g[leaves[l]].nodes;
       pod_uplink_bytes_per_s += leaf_uplink_bytes_per_s[l];
       t.leaf_pod_.push_back(static_cast<int32_t>(t.pod_site_.size() - 1));
+      t.leaf_uplink_bw_.push_back(leaf_uplink_bytes_per_s[l]);
       link(g, leaves[l], pod, leaf_uplink_bytes_per_s[l], f.pod_latency_s, si, kTierLeaf);
     }
     close_pod();

@@ -97,6 +97,16 @@ class Topology {
   int leaf_of(NodeId node) const { return node_leaf_[node]; }  // global leaf number
   int pod_of(NodeId node) const { return leaf_pod_[node_leaf_[node]]; }
   int site_of(NodeId node) const { return pod_site_[leaf_pod_[node_leaf_[node]]]; }
+  int pod_of_leaf(int leaf) const { return leaf_pod_[leaf]; }
+  int site_of_pod(int pod) const { return pod_site_[pod]; }
+
+  // Fleet-wide counts and the aggregated uplinks of each leaf and pod (global numbers).
+  int leaf_count() const { return static_cast<int>(leaf_pod_.size()); }
+  int pod_count() const { return static_cast<int>(pod_site_.size()); }
+  double leaf_uplink_bytes_per_s(int leaf) const { return leaf_uplink_bw_[leaf]; }
+  double pod_uplink_bytes_per_s(int pod) const { return pod_uplink_bw_[pod]; }
+  // Scale-out (NIC) bandwidth of one node, all its GPUs together.
+  double node_nic_bytes_per_s(NodeId node) const { return node_nic_bw_[node]; }
 
  private:
   friend Topology build_topology(const Scenario&, const Cluster&, const models::HardwareCatalog&);
@@ -107,6 +117,9 @@ class Topology {
   std::vector<int32_t> node_domain_;  // NodeId -> global NVLink domain, -1 if the domain is 1 node
   std::vector<int32_t> leaf_pod_;     // global leaf -> global pod
   std::vector<int32_t> pod_site_;     // global pod -> site
+  std::vector<double> leaf_uplink_bw_;  // global leaf -> its aggregated uplink, bytes/s
+  std::vector<double> pod_uplink_bw_;   // global pod -> its aggregated uplink, bytes/s
+  std::vector<double> node_nic_bw_;     // NodeId -> NIC bandwidth of the node, bytes/s
 };
 
 // Lays out every site: each pool's nodes fill leaves in NodeId order (a pool starts a new leaf),

@@ -1,5 +1,5 @@
 // sim/platform/platform.cpp — see platform.hpp. Builds zones with explicit routes; link
-// bandwidths come from the hardware catalog (NIC per GPU x GPUs per node).
+// bandwidths come from the hardware catalog (NIC per GPU x GPUs per node) and the fabric.
 #include "sim/platform/platform.hpp"
 
 #include <fmt/format.h>
@@ -10,37 +10,38 @@ namespace sg4 = simgrid::s4u;
 namespace sovsim::sim {
 
 struct Platform::Impl {
-  std::vector<sg4::Host*> hosts;  // by NodeId
+  std::vector<sg4::Host*> hosts;     // by NodeId
+  std::vector<sg4::Host*> gateways;  // by shared link id
+  std::vector<sg4::Host*> sinks;     // by site
   size_t links = 0;
 };
 
 namespace {
 constexpr double kNicLatency_s = 1e-6;  // host to first switch, order of a microsecond
-constexpr double kSiteLatency_s = 5e-6; // a few switch hops inside a datacenter
+// The site's switching core itself never limits a flow: its pods' uplinks and WAN link do.
+constexpr double kUnlimited_bytes_per_s = 1e18;
 }  // namespace
 
 Platform::Platform(const Scenario& scenario, const Cluster& cluster,
-                   const models::HardwareCatalog& catalog)
+                   const models::HardwareCatalog& catalog, const SharedLinkSet& links)
     : impl_(std::make_unique<Impl>()) {
   impl_->hosts.resize(cluster.node_count());
+  impl_->gateways.resize(links.count());
   auto* root = sg4::create_full_zone("fleet");
   std::vector<sg4::NetZone*> zones;
   std::vector<simgrid::kernel::routing::NetPoint*> routers;
-  std::vector<sg4::Link*> wan_links;
+  std::vector<sg4::Link*> wan_links(scenario.sites.size());
+  std::vector<sg4::NetZone*> site_zone(scenario.sites.size());
   for (size_t s = 0; s < scenario.sites.size(); ++s) {
     const Site& site = scenario.sites[s];
     auto* zone = sg4::create_star_zone(site.name);
     zone->set_parent(root);
-    auto* router = zone->create_router(site.name + "-router");
-    // Aggregate uplink of the site: full bisection for now (the fabric issue adds tiers and
-    // oversubscription); sized to the sum of its NICs.
-    double nic_total = 0;
+    site_zone[s] = zone;
     int site_node = 0;  // host names number nodes within their site
     for (const Pool& pool : cluster.pools()) {
       if (pool.site != static_cast<int>(s)) continue;
       const models::Hardware* hw = catalog.find(pool.hardware);
       const double node_nic = hw->nic_bw_bytes_per_s * pool.gpus_per_node;
-      nic_total += node_nic * pool.node_count;
       for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
         auto* host = zone->create_host(fmt::format("{}-n{}", site.name, site_node++),
                                        hw->bf16_flops * pool.gpus_per_node);
@@ -53,18 +54,31 @@ Platform::Platform(const Scenario& scenario, const Cluster& cluster,
         ++impl_->links;
       }
     }
-    auto* uplink = zone->create_link(site.name + "-uplink", std::max(nic_total, 1.0))
-                       ->set_latency(kSiteLatency_s)
-                       ->seal();
-    zone->add_route(router, nullptr, nullptr, nullptr, {sg4::LinkInRoute(uplink)}, true);
-    zone->seal();
-    wan_links.push_back(root->create_link(site.name + "-wan", site.wan_bw_bytes_per_s)
-                            ->set_latency(site.wan_latency_s)
-                            ->seal());
-    impl_->links += 2;
+    auto* router = zone->create_router(site.name + "-router");
+    auto* core = zone->create_link(site.name + "-core", kUnlimited_bytes_per_s)->seal();
+    zone->add_route(router, nullptr, nullptr, nullptr, {sg4::LinkInRoute(core)}, true);
+    auto* sink = zone->create_host(site.name + "-sink", 1);
+    zone->add_route(sink->get_netpoint(), nullptr, nullptr, nullptr, {sg4::LinkInRoute(core)}, true);
+    impl_->sinks.push_back(sink);
+    impl_->links += 1;
     zones.push_back(zone);
     routers.push_back(router);
   }
+  for (int id = 0; id < links.count(); ++id) {
+    const SharedLink& l = links[id];
+    sg4::NetZone* zone = site_zone[l.site];
+    const std::string name = links.name(id, scenario);
+    auto* link = zone->create_link(name, std::max(l.bw_bytes_per_s, 1.0))
+                     ->set_latency(l.latency_s)
+                     ->seal();
+    if (l.kind == SharedLinkKind::kWan) wan_links[l.site] = link;
+    auto* gateway = zone->create_host(name + "-gw", 1);
+    zone->add_route(gateway->get_netpoint(), nullptr, nullptr, nullptr, {sg4::LinkInRoute(link)},
+                    true);
+    impl_->gateways[id] = gateway;
+    ++impl_->links;
+  }
+  for (auto* zone : zones) zone->seal();
   for (size_t a = 0; a < zones.size(); ++a) {
     for (size_t b = a + 1; b < zones.size(); ++b) {
       root->add_route(zones[a]->get_netpoint(), zones[b]->get_netpoint(), routers[a], routers[b],
@@ -78,14 +92,32 @@ Platform::~Platform() = default;
 
 size_t Platform::host_count() const { return impl_->hosts.size(); }
 size_t Platform::link_count() const { return impl_->links; }
+sg4::Host* Platform::host(NodeId node) const { return impl_->hosts[node]; }
+sg4::Host* Platform::gateway(int shared_link) const { return impl_->gateways[shared_link]; }
+sg4::Host* Platform::sink(int site) const { return impl_->sinks[site]; }
 
-std::vector<std::string> Platform::route(NodeId a, NodeId b) const {
+namespace {
+std::vector<std::string> route_names(const sg4::Host* a, const sg4::Host* b) {
   std::vector<sg4::Link*> links;
   double latency = 0;
-  impl_->hosts[a]->route_to(impl_->hosts[b], links, &latency);
+  a->route_to(b, links, &latency);
   std::vector<std::string> names;
   for (auto* l : links) names.push_back(l->get_name());
   return names;
+}
+}  // namespace
+
+std::vector<std::string> Platform::route(NodeId a, NodeId b) const {
+  return route_names(impl_->hosts[a], impl_->hosts[b]);
+}
+
+std::vector<std::string> Platform::shared_route(int id) const {
+  const sg4::Host* gw = impl_->gateways[id];
+  // The gateway's zone is its site's; its sink is the host of that zone named "<site>-sink".
+  for (const sg4::Host* sink : impl_->sinks) {
+    if (sink->get_englobing_zone() == gw->get_englobing_zone()) return route_names(gw, sink);
+  }
+  return {};
 }
 
 }  // namespace sovsim::sim

@@ -70,8 +70,12 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
   if (!policy || !unexpected.empty()) {
     throw std::logic_error("cannot create policy " + scenario.scheduler.policy);
   }
-  Controller controller(table, cluster, scenario.tenants, *policy, utilisation,
-                        scenario.horizon_s, scenario.scheduler.placement);
+  ControllerOptions options;
+  options.horizon_s = scenario.horizon_s;
+  options.placement = scenario.scheduler.placement;
+  options.failures = scenario.failures;
+  options.seed = scenario.seed;
+  Controller controller(table, cluster, scenario.tenants, *policy, utilisation, simulation, options);
 
   const auto sim_started = Clock::now();
   controller.run();

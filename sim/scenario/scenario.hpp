@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "models/common/distribution.hpp"
+#include "models/failures.hpp"
 #include "sim/fabric/fabric.hpp"
 #include "sim/trace/trace_options.hpp"
 #include "sim/workload/job_spec.hpp"
@@ -59,7 +60,7 @@ struct JobGenerator {
   std::string site, hardware;    // optional constraints copied to every job
   int32_t training = -1;         // index into Workload::trainings (then duration is unused)
   int32_t serving = -1;          // index into Workload::servings (then gpus is unused)
-  double checkpoint_interval_s = 0;
+  RunOptions run;                // copied to every job
 };
 
 struct TraceSource {
@@ -96,6 +97,7 @@ struct Scenario {
   std::vector<Tenant> tenants;
   Workload workload;
   SchedulerConfig scheduler;
+  models::FailureRates failures;  // `failures:` (docs/failures.md); disabled when absent
   OutputConfig output;
 };
 

@@ -10,6 +10,7 @@
 
 #include "models/common/yaml_reader.hpp"
 #include "sim/scenario/overrides.hpp"
+#include "sim/scenario/failure_reader.hpp"
 #include "sim/scenario/section_readers.hpp"
 #include "sim/sched/policy_registry.hpp"
 
@@ -135,6 +136,7 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   s.seed = static_cast<uint64_t>(top.integer("seed", 1, 0, int64_t{1} << 53));
   s.horizon_s = top.require_duration_s("horizon", 1);
   s.sites = read_sites(top, catalog);
+  s.failures = read_failures(top);
   KnownNames names;
   for (const auto& site : s.sites) names.sites.push_back(site.name);
   s.tenants = read_tenants(top, names.sites);

@@ -13,6 +13,32 @@
 namespace sovsim::sim {
 namespace {
 
+// checkpoint_interval (a duration, or `young` / `daly`), checkpoint_gb, network_fraction: the
+// keys explicit jobs and generators share.
+RunOptions read_run_options(MapReader& m, bool model_defined) {
+  RunOptions r;
+  const YAML::Node interval = m.has("checkpoint_interval") ? m.node()["checkpoint_interval"] : YAML::Node();
+  if (interval.IsScalar() && (interval.Scalar() == "young" || interval.Scalar() == "daly")) {
+    r.checkpoint_rule = interval.Scalar() == "young" ? CheckpointRule::kYoung : CheckpointRule::kDaly;
+    m.raw("checkpoint_interval");  // consumed
+  } else {
+    r.checkpoint_interval_s = m.duration_s("checkpoint_interval", 0);
+  }
+  r.checkpoint_bytes = m.number("checkpoint_gb", 0, 0, 1e9) * 1e9;
+  r.network_fraction = m.number("network_fraction", 0, 0, 0.99);
+  if (r.checkpoint_rule != CheckpointRule::kFixed && r.checkpoint_bytes <= 0 && !model_defined) {
+    m.context().error(m.node()["checkpoint_interval"], m.key_path("checkpoint_interval"),
+                      "expected checkpoint_gb > 0 beside young/daly (the optimum needs the write "
+                      "cost), or a model-defined job (train:)");
+  }
+  if (model_defined && m.has("network_fraction")) {
+    m.context().error(m.node()["network_fraction"], m.key_path("network_fraction"),
+                      "a model-defined job's network traffic comes from its training model; "
+                      "remove network_fraction");
+  }
+  return r;
+}
+
 // Optional site/hardware constraints shared by jobs and generators.
 void read_constraints(MapReader& m, const KnownNames& names, std::string& site,
                       std::string& hardware) {
@@ -126,7 +152,7 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names, Workload& 
     j.duration_s = j.training >= 0 ? m.duration_s("duration", 0) : m.require_duration_s("duration");
     j.estimate_s = m.duration_s("estimate", j.duration_s);
     j.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
-    j.checkpoint_interval_s = m.duration_s("checkpoint_interval", 0);
+    j.run = read_run_options(m, j.training >= 0);
     read_constraints(m, names, j.site, j.hardware);
     m.finish();
     jobs.push_back(std::move(j));
@@ -152,7 +178,7 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
     g.duration_s = read_distribution(m, "duration", true, 1, 3600, g.training < 0);
     g.estimate_factor = m.number("estimate_factor", 1.0, 0.01, 1000);
     g.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
-    g.checkpoint_interval_s = m.duration_s("checkpoint_interval", 0);
+    g.run = read_run_options(m, g.training >= 0);
     read_constraints(m, names, g.site, g.hardware);
     if (g.end_s < g.start_s) {
       m.context().error(m.raw("end"), m.key_path("end"), "expected end >= start");

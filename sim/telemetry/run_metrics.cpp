@@ -63,6 +63,10 @@ struct Counts {
   std::vector<double> completions;  // job completion time (end - submit) of completed jobs
   std::vector<double> slowdowns;    // bounded slowdown of completed jobs
   double makespan_s = 0, lost_gpu_s = 0;  // lost: work redone after preemptions
+  int64_t interruptions = 0;
+  double failure_lost_gpu_s = 0;  // work redone after failures
+  double checkpoint_gpu_s = 0;    // GPUs held while writing checkpoints
+  double goodput_gpu_s = 0;       // undisturbed work kept: duration x GPUs when completed
 
   void add(const Job& j) {
     if (j.state == JobState::kPending) return;
@@ -83,7 +87,13 @@ struct Counts {
     }
     if (j.start_s >= 0) waits.push_back(j.start_s - j.submit_s);
     preemptions += j.preemptions;
-    lost_gpu_s += j.lost_s * static_cast<double>(j.placement.gpus());
+    const double gpus = static_cast<double>(j.placement.gpus());
+    lost_gpu_s += j.lost_s * gpus;
+    interruptions += j.interruptions;
+    failure_lost_gpu_s += j.failure_lost_s * gpus;
+    checkpoint_gpu_s += j.checkpoint_s * gpus;
+    // Progress kept: all of it once completed; up to its last stop or start otherwise.
+    if (j.start_s >= 0) goodput_gpu_s += (j.duration_s - j.remaining_s) * gpus;
   }
 };
 
@@ -126,7 +136,12 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
                        {"share", share_of_fleet},
                        {"entitled_gpu_hours", share_of_fleet * capacity_gpu_s / 3600.0},
                        {"preemptions", c.preemptions},
-                       {"lost_gpu_hours", c.lost_gpu_s / 3600.0}});
+                       {"lost_gpu_hours", c.lost_gpu_s / 3600.0},
+                       {"interruptions", c.interruptions},
+                       {"failure_lost_gpu_hours", c.failure_lost_gpu_s / 3600.0},
+                       {"checkpoint_gpu_hours", c.checkpoint_gpu_s / 3600.0},
+                       {"goodput_gpu_hours", c.goodput_gpu_s / 3600.0},
+                       {"goodput_fraction", gpu_s > 0 ? c.goodput_gpu_s / gpu_s : 0.0}});
   }
   nlohmann::ordered_json out;
   out["scenario"] = scenario.name;
@@ -152,6 +167,21 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
   out["fairness_jain"] = jain_index(normalised_usage);
   out["preemptions"] = all.preemptions;
   out["lost_gpu_hours"] = all.lost_gpu_s / 3600.0;
+  const double busy_gpu_s = utilisation.busy_gpu_seconds();
+  out["failures"] = {{"enabled", scenario.failures.enabled},
+                     {"node_failures", stats.node_failures},
+                     {"domain_failures", stats.domain_failures},
+                     {"job_interruptions", stats.job_interruptions},
+                     {"lost_gpu_hours", stats.lost_gpu_s / 3600.0},
+                     {"down_node_hours", (stats.down_node_s + static_cast<double>(stats.nodes_down) *
+                                                                  (end_s - stats.last_event_s)) /
+                                             3600.0}};
+  out["checkpoint_gpu_hours"] = all.checkpoint_gpu_s / 3600.0;
+  out["goodput_gpu_hours"] = all.goodput_gpu_s / 3600.0;
+  out["goodput_fraction"] = busy_gpu_s > 0 ? all.goodput_gpu_s / busy_gpu_s : 0.0;
+  out["network"] = {{"segments", stats.segments},
+                    {"flows", stats.flows},
+                    {"max_live_flows", stats.max_live_flows}};
   out["tenants"] = tenants;
   out["events"] = stats.events;
   out["instants"] = stats.instants;
@@ -182,6 +212,14 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
   append_line(out, "makespan  {}   GPU utilisation {:.1f}%   {:.0f} GPU-hours",
        format_duration(s["makespan_s"].get<double>()), 100 * s["utilisation"].get<double>(),
        s["gpu_hours"].get<double>());
+  const auto& failures = s["failures"];
+  if (failures["enabled"].get<bool>()) {
+    append_line(out, "failures  {} nodes failed, {} job interruptions, {:.0f} GPU-hours lost, "
+                "{:.0f} GPU-hours checkpointing; goodput {:.1f}% of busy GPU-hours",
+                failures["node_failures"].get<uint64_t>(), failures["job_interruptions"].get<uint64_t>(),
+                failures["lost_gpu_hours"].get<double>(), s["checkpoint_gpu_hours"].get<double>(),
+                100 * s["goodput_fraction"].get<double>());
+  }
   append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>7}", "tenant", "jobs", "done", "wait p50",
        "wait p95", "util");
   for (const auto& t : s["tenants"]) {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "sim/cluster/cluster.hpp"
-#include "sim/engine/controller.hpp"
+#include "sim/engine/controller_stats.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/telemetry/utilisation_recorder.hpp"
 #include "sim/workload/job_table.hpp"

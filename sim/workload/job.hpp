@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "sim/cluster/cluster.hpp"
+#include "sim/workload/job_spec.hpp"
 
 namespace sovsim::sim {
 
@@ -34,6 +35,9 @@ struct Job {
   double duration_s = 0;
   double estimate_s = 0;
   double checkpoint_interval_s = 0;  // 0: a preempted job keeps all its work
+  double checkpoint_bytes = 0;       // written to the site's storage at each checkpoint
+  float network_fraction = 0;        // exposed scale-out comm share of its run time (see RunOptions)
+  CheckpointRule checkpoint_rule = CheckpointRule::kFixed;
   JobState state = JobState::kPending;
   double start_s = -1;       // first start (wait = start_s - submit_s)
   double end_s = -1;
@@ -43,6 +47,9 @@ struct Job {
   double service_gpu_s = 0;  // GPU-seconds received before the current segment (LAS)
   double lost_s = 0;         // run time lost to preemptions (work since the last checkpoint)
   int32_t preemptions = 0;
+  int32_t interruptions = 0;  // failures of a node it ran on
+  double failure_lost_s = 0;  // run time lost to failures (work since the last checkpoint)
+  double checkpoint_s = 0;    // time spent writing checkpoints
   uint32_t generation = 0;   // bumped on preemption; stale end events are ignored
   Placement placement;       // valid while running and after
 

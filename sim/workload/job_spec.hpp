@@ -8,6 +8,22 @@
 
 namespace sovsim::sim {
 
+// How a job communicates and checkpoints while it runs: the same keys on explicit jobs and on
+// generators (docs/scenario.md, docs/fabric.md, docs/failures.md).
+enum class CheckpointRule : uint8_t {
+  kFixed,  // every checkpoint_interval_s of progress (0: never)
+  kYoung,  // Young's optimum sqrt(2 C M) for the job's write cost C and failure MTBF M
+  kDaly,   // Daly's higher-order optimum
+};
+
+struct RunOptions {
+  double checkpoint_interval_s = 0;  // progress between checkpoints; 0 = none (kFixed)
+  CheckpointRule checkpoint_rule = CheckpointRule::kFixed;
+  double checkpoint_bytes = 0;       // written to the site's shared storage at each checkpoint
+  double network_fraction = 0;       // share of its undisturbed run time spent in exposed
+                                     // scale-out communication (0: none); model jobs: computed
+};
+
 struct JobSpec {
   int64_t id = 0;          // unique within a run; the trace's job number when replaying a trace
   std::string tenant;      // tenant name (must be declared in the scenario's tenants[])
@@ -20,7 +36,7 @@ struct JobSpec {
   std::string site;        // optional placement constraint; empty = any site the tenant may use
   std::string hardware;    // optional hardware constraint; empty = any
   int32_t training = -1;   // index into Workload::trainings: run time from the models, not duration_s
-  double checkpoint_interval_s = 0;  // progress between checkpoints; 0 = preemption loses nothing
+  RunOptions run;           // checkpoints and network traffic
   int32_t serving = -1;    // index into Workload::servings: GPU count sized from the models
 };
 

@@ -35,7 +35,7 @@ std::vector<JobSpec> generate_jobs(const JobGenerator& g, uint64_t seed, uint64_
     j.estimate_s = j.duration_s * g.estimate_factor;
     j.priority = g.priority;
     j.training = g.training;
-    j.checkpoint_interval_s = g.checkpoint_interval_s;
+    j.run = g.run;
     j.serving = g.serving;
     j.site = g.site;
     j.hardware = g.hardware;
@@ -120,20 +120,23 @@ class RuntimeProfiles {
   int32_t profile(int32_t training, int gpus, JobTable& table) {
     auto [it, added] = index_.try_emplace({training, gpus}, table.runtime_profiles.size());
     if (!added) return it->second;
-    std::vector<double> per_pool;
-    std::map<std::string, double> by_hardware;
+    std::vector<double> per_pool, network;
+    std::map<std::string, TrainingRun> by_hardware;
     const TrainingWork& work = s_.workload.trainings[training];
     const models::Transformer* model = models_.ok() ? models_->find(work.model) : nullptr;
     for (const Pool& pool : cluster_.pools()) {
-      auto [hw_it, fresh] = by_hardware.try_emplace(pool.hardware, std::nan(""));
+      auto [hw_it, fresh] = by_hardware.try_emplace(pool.hardware, TrainingRun{std::nan(""), 0});
       if (fresh && model) {
-        if (auto t = training_run_time_s(work, *model, gpus, *catalog_.find(pool.hardware))) {
-          hw_it->second = *t;
+        if (auto run = training_run(work, *model, gpus, *catalog_.find(pool.hardware))) {
+          hw_it->second = *run;
         }
       }
-      per_pool.push_back(hw_it->second);
+      per_pool.push_back(hw_it->second.run_time_s);
+      network.push_back(hw_it->second.network_fraction);
     }
     table.runtime_profiles.push_back(std::move(per_pool));
+    table.network_profiles.push_back(std::move(network));
+    table.profile_checkpoint_bytes.push_back(model ? training_checkpoint_bytes(*model) : 0);
     return it->second;
   }
 
@@ -248,7 +251,12 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
       job.estimate_s = spec.estimate_s > 0 ? spec.estimate_s : slowest;
     }
     job.remaining_s = spec.duration_s;
-    job.checkpoint_interval_s = spec.checkpoint_interval_s;
+    job.checkpoint_interval_s = spec.run.checkpoint_interval_s;
+    job.checkpoint_rule = spec.run.checkpoint_rule;
+    job.network_fraction = static_cast<float>(spec.run.network_fraction);
+    job.checkpoint_bytes = job.profile >= 0 && spec.run.checkpoint_bytes <= 0
+                               ? table.profile_checkpoint_bytes[job.profile]
+                               : spec.run.checkpoint_bytes;
     table.jobs.push_back(std::move(job));
   }
   if (!diagnostics.empty()) return diagnostics;

@@ -21,6 +21,9 @@ struct JobTable {
   std::vector<std::vector<int>> eligible_pools; // Job::eligibility -> pool indices
   // Job::profile -> run time (s) per pool for model-defined jobs; NaN where it cannot run.
   std::vector<std::vector<double>> runtime_profiles;
+  // Job::profile -> exposed scale-out communication share of the run time, per pool.
+  std::vector<std::vector<double>> network_profiles;
+  std::vector<double> profile_checkpoint_bytes;  // Job::profile -> bytes of one checkpoint
   int64_t beyond_horizon = 0;                   // jobs dropped: submitted at or after the horizon
   std::vector<std::string> notes;               // importer notes (skipped records etc.)
 };

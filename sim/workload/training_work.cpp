@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "models/failures.hpp"
 #include "models/parallelism_choice.hpp"
 #include "models/training_step.hpp"
 
@@ -15,10 +16,14 @@ int64_t TrainingWork::total_iterations() const {
   return static_cast<int64_t>(std::ceil(tokens / (static_cast<double>(global_batch) * seq_len)));
 }
 
-std::optional<double> training_run_time_s(const TrainingWork& work, const models::Transformer& model,
-                                          int gpus, const models::Hardware& hw,
-                                          std::string* why_not) {
-  auto fail = [&](std::string reason) -> std::optional<double> {
+double training_checkpoint_bytes(const models::Transformer& model) {
+  return models::checkpoint_bytes_for_params(model.params());
+}
+
+std::optional<TrainingRun> training_run(const TrainingWork& work, const models::Transformer& model,
+                                        int gpus, const models::Hardware& hw,
+                                        std::string* why_not) {
+  auto fail = [&](std::string reason) -> std::optional<TrainingRun> {
     if (why_not) *why_not = std::move(reason);
     return std::nullopt;
   };
@@ -61,7 +66,10 @@ std::optional<double> training_run_time_s(const TrainingWork& work, const models
   if (!step->memory.fits) {
     return fail(fmt::format("{} does not fit in {} memory with this parallelism", model.name, hw.name));
   }
-  return step->step_time_s * static_cast<double>(work.total_iterations());
+  TrainingRun run;
+  run.run_time_s = step->step_time_s * static_cast<double>(work.total_iterations());
+  run.network_fraction = step->step_time_s > 0 ? step->dp_exposed_s / step->step_time_s : 0;
+  return run;
 }
 
 }  // namespace sovsim::sim

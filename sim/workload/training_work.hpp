@@ -28,9 +28,19 @@ struct TrainingWork {
   int64_t total_iterations() const;
 };
 
-// Run time of `work` on `gpus` devices of `hw`, or why it cannot run there (in `why_not`).
-std::optional<double> training_run_time_s(const TrainingWork& work, const models::Transformer& model,
-                                          int gpus, const models::Hardware& hw,
-                                          std::string* why_not = nullptr);
+// What the engine needs of a training run on one hardware type.
+struct TrainingRun {
+  double run_time_s = 0;        // all iterations, undisturbed
+  double network_fraction = 0;  // exposed scale-out (DP) communication / step time
+};
+
+// Bytes of a checkpoint of `model` trained with mixed-precision Adam (models::
+// checkpoint_bytes_for_params: 14 B per parameter, weights and optimizer state, no gradients).
+double training_checkpoint_bytes(const models::Transformer& model);
+
+// `work` on `gpus` devices of `hw`, or why it cannot run there (in `why_not`).
+std::optional<TrainingRun> training_run(const TrainingWork& work, const models::Transformer& model,
+                                        int gpus, const models::Hardware& hw,
+                                        std::string* why_not = nullptr);
 
 }  // namespace sovsim::sim

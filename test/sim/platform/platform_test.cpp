@@ -1,7 +1,8 @@
 // test/sim/platform/platform_test.cpp — the SimGrid platform has one host per node and the
-// routes DESIGN.md asks for (NIC inside a site; NIC, uplink, both WAN links, uplink, NIC between
-// sites). SimGrid allows one engine per process, so each case runs in a forked child
-// (EXPECT_EXIT) and reports through its exit code and stderr.
+// routes DESIGN.md asks for (NIC inside a site; NIC, core, both WAN links, core, NIC between
+// sites), and each shared link's flow route crosses that link and only the unlimited site core.
+// SimGrid allows one engine per process, so each case runs in a forked child (EXPECT_EXIT) and
+// reports through its exit code and stderr.
 #include "sim/platform/platform.hpp"
 
 #include <gtest/gtest.h>
@@ -38,9 +39,19 @@ void build_and_check() {
   const std::string inside = joined(p.route(0, 2));
   const std::string across = joined(p.route(1, 4));
   ok = ok && inside == "a-nic0 a-nic2";
-  ok = ok && across == "a-nic1 a-uplink a-wan b-wan b-uplink b-nic4";
+  ok = ok && across == "a-nic1 a-core a-wan b-wan b-core b-nic4";
+  // Site a: two node groups, so two leaves (a group starts a leaf), one pod; site b: one leaf.
+  // Ids: leaves 0-2, pods 3-4, WAN 5-6, storage 7-8.
+  const SharedLinkSet& links = simulation.shared_links();
+  ok = ok && links.count() == 9;
+  std::string shared;
+  for (int id = 0; id < links.count(); ++id) shared += "[" + joined(p.shared_route(id)) + "]";
+  ok = ok && shared ==
+                 "[a-leaf0-up a-core][a-leaf1-up a-core][b-leaf2-up b-core][a-pod0-up a-core]"
+                 "[b-pod1-up b-core]"
+                 "[a-wan a-core][b-wan b-core][a-storage a-core][b-storage b-core]";
   std::cerr << "hosts=" << p.host_count() << " inside=[" << inside << "] across=[" << across
-            << "]\n";
+            << "] shared=" << shared << "\n";
   std::exit(ok ? 0 : 1);
 }
 

@@ -1,0 +1,74 @@
+// sim/engine/controller_failures.cpp — failures and repairs (docs/failures.md). The fleet's
+// failures are one superposed Poisson process (models/failures.hpp) drawn from the scenario
+// seed. A node failure takes the node out of service until its repair: every job running on it
+// is interrupted, loses the work since its last checkpoint (all of it without checkpoints) and
+// rejoins the queue at its arrival position, so the policy restarts it on healthy nodes. A
+// scale-up domain failure (an NVL72 rack) takes all its nodes down together. Events for hardware
+// already in repair are dropped (thinning: out-of-service hardware does not fail).
+#include <algorithm>
+
+#include "sim/engine/controller.hpp"
+
+namespace sovsim::sim {
+namespace {
+
+Placement whole_node(const Cluster& cluster, NodeId node) {
+  for (size_t p = 0; p < cluster.pools().size(); ++p) {
+    const Pool& pool = cluster.pools()[p];
+    if (node >= pool.first_node && node < pool.first_node + pool.node_count) {
+      return Placement{static_cast<int>(p), {NodeSlice{node, pool.gpus_per_node}}};
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+void Controller::handle_failure(const models::FailureEvent& event) {
+  std::vector<int32_t> nodes;
+  if (event.kind == models::FailureEvent::Kind::kDomain) {
+    nodes = failure_process_->nodes_in_domain(event.node_or_domain);
+  } else {
+    nodes.push_back(event.node_or_domain);
+  }
+  std::erase_if(nodes, [&](int32_t n) { return node_down_[n] != 0; });
+  if (nodes.empty()) return;
+  ++stats_.events;
+  if (event.kind == models::FailureEvent::Kind::kDomain) ++stats_.domain_failures;
+  for (NodeId n : nodes) {
+    ++stats_.node_failures;
+    take_down(n);
+    repairs_.emplace(now_s_ + event.repair_s, n);
+  }
+}
+
+void Controller::take_down(NodeId node) {
+  const std::vector<JobIndex> victims = node_jobs_[node];  // fail_job edits the list
+  for (JobIndex j : victims) fail_job(j);
+  cluster_.allocate(whole_node(cluster_, node));
+  node_down_[node] = 1;
+  ++stats_.nodes_down;
+}
+
+void Controller::bring_up(NodeId node) {
+  ++stats_.events;
+  cluster_.release(whole_node(cluster_, node));
+  node_down_[node] = 0;
+  --stats_.nodes_down;
+}
+
+void Controller::fail_job(JobIndex index) {
+  Job& job = jobs_.jobs[index];
+  const Running& r = segments_.at(index);
+  const double progress = r.done_s + progress_in_segment(index, r);
+  // With checkpoints: the work since the last one. Without: everything since the first start.
+  const double loss = r.interval_s > 0 ? r.since_checkpoint_s + progress - r.done_s
+                                       : job.duration_s - job.remaining_s + progress;
+  ++job.interruptions;
+  job.failure_lost_s += loss;
+  ++stats_.job_interruptions;
+  stats_.lost_gpu_s += loss * static_cast<double>(job.placement.gpus());
+  stop_and_requeue(index, job.remaining_s - progress + loss);
+}
+
+}  // namespace sovsim::sim

@@ -1,0 +1,153 @@
+// sim/engine/controller_segments.cpp — how a running job advances (docs/engine.md, "Segments").
+// A run is a chain of segments, each bringing `segment_s` of undisturbed progress:
+//   compute phase  a timer of (1 - f) x segment_s, f = the job's exposed-communication share;
+//   comm phase     only if its placement crosses shared links: one SimGrid flow per crossed
+//                  link, sized so that the job's nodes would send f x segment_s of NIC traffic;
+//                  it ends when every flow is done, and no earlier than f x segment_s (the time
+//                  at NIC speed), so an uncontended 1:1 fabric gives the job its model time and
+//                  an oversubscribed or shared uplink stretches it by SimGrid's max-min share;
+//   checkpoint     at the end of a segment when the job checkpoints: a flow of its checkpoint
+//                  bytes on the site's storage link, shared with every job writing at once.
+// A job without shared traffic and without checkpoints has one segment and costs one event.
+#include <simgrid/s4u/Engine.hpp>
+
+#include <cmath>
+#include <limits>
+
+#include "sim/engine/controller.hpp"
+
+namespace sovsim::sim {
+
+uint64_t Controller::owner_of(JobIndex index) const {
+  return (uint64_t{index} << 32) | jobs_.jobs[index].generation;
+}
+
+void Controller::push_job_event(double time_s, JobIndex index) {
+  job_events_.emplace(time_s, index, jobs_.jobs[index].generation);
+}
+
+double Controller::checkpoint_interval_s(const Job& job) const {
+  if (job.checkpoint_rule == CheckpointRule::kFixed) return job.checkpoint_interval_s;
+  // Young / Daly: from the job's write cost on its site's storage and its exposure to failures.
+  const int site = cluster_.pools()[job.placement.pool].site;
+  const double storage_bw = simulation_.shared_links()[simulation_.shared_links().storage(site)].bw_bytes_per_s;
+  const double cost_s = job.checkpoint_bytes / storage_bw;
+  if (!options_.failures.enabled || cost_s <= 0) return 0;
+  const Pool& pool = cluster_.pools()[job.placement.pool];
+  const int domains = pool.nodes_per_domain > 1 ? cluster_.domains_spanned(job.placement) : 0;
+  const double mtbf_s = models::job_mtbf_s(options_.failures, job.placement.gpus(), domains);
+  if (!std::isfinite(mtbf_s)) return 0;
+  return job.checkpoint_rule == CheckpointRule::kYoung ? models::young_interval_s(cost_s, mtbf_s)
+                                                       : models::daly_interval_s(cost_s, mtbf_s);
+}
+
+void Controller::begin_run(JobIndex index) {
+  const Job& job = jobs_.jobs[index];
+  Running& r = segments_[index];
+  r = Running{};
+  r.network_fraction = job.network_fraction;
+  if (r.network_fraction > 0) {
+    r.shares = cross_tier_shares(simulation_.topology(), simulation_.shared_links(), job.placement);
+    r.nic_bytes_per_s = simulation_.topology().node_nic_bytes_per_s(job.placement.slices.front().node);
+  }
+  r.interval_s = checkpoint_interval_s(job);
+  begin_segment(index, r);
+}
+
+void Controller::begin_segment(JobIndex index, Running& r) {
+  const Job& job = jobs_.jobs[index];
+  const double left = job.remaining_s - r.done_s;
+  double longest = std::numeric_limits<double>::infinity();
+  if (r.interval_s > 0) longest = r.interval_s - r.since_checkpoint_s;
+  if (!r.shares.empty()) longest = std::min(longest, options_.flow_segment_s);
+  r.segment_s = std::min(left, longest);
+  r.phase = Phase::kCompute;
+  r.phase_start_s = now_s_;
+  const double compute_s = r.shares.empty() ? r.segment_s : (1.0 - r.network_fraction) * r.segment_s;
+  push_job_event(now_s_ + compute_s, index);
+}
+
+double Controller::progress_in_segment(JobIndex index, const Running& r) const {
+  switch (r.phase) {
+    case Phase::kCompute: return now_s_ - r.phase_start_s;  // at its undisturbed speed
+    case Phase::kComm: {
+      const double compute = (1.0 - r.network_fraction) * r.segment_s;
+      const double comm = r.network_fraction * r.segment_s;
+      const double floor_end = r.comm_floor_end_s;
+      const double by_time = floor_end > r.phase_start_s
+                                 ? (now_s_ - r.phase_start_s) / (floor_end - r.phase_start_s)
+                                 : 1.0;
+      return compute + comm * std::min({1.0, by_time, flows_->progress(owner_of(index))});
+    }
+    case Phase::kCheckpoint: return 0;  // the segment's progress is in done_s already
+  }
+  return 0;
+}
+
+void Controller::phase_done(JobIndex index) {
+  ++stats_.events;
+  Running& r = segments_.at(index);
+  switch (r.phase) {
+    case Phase::kCompute: {
+      if (r.shares.empty()) return segment_done(index, r);
+      r.phase = Phase::kComm;
+      r.phase_start_s = now_s_;
+      const double comm_s = r.network_fraction * r.segment_s;
+      r.comm_floor_end_s = now_s_ + comm_s;
+      const double node_bytes = comm_s * r.nic_bytes_per_s;
+      bool any = false;
+      for (const LinkShare& share : r.shares) {
+        const double bytes = share.bytes_per_node_byte * node_bytes;
+        if (bytes < 1) continue;
+        flows_->start(owner_of(index), share.link, bytes);
+        any = true;
+      }
+      if (!any) push_job_event(r.comm_floor_end_s, index);
+      return;  // else flows_done() schedules the end of the phase
+    }
+    case Phase::kComm: return segment_done(index, r);
+    case Phase::kCheckpoint: {
+      r.since_checkpoint_s = 0;
+      Job& job = jobs_.jobs[index];
+      const double spent = now_s_ - r.phase_start_s;
+      job.checkpoint_s += spent;
+      stats_.checkpoint_gpu_s += spent * static_cast<double>(job.placement.gpus());
+      return begin_segment(index, r);
+    }
+  }
+}
+
+void Controller::segment_done(JobIndex index, Running& r) {
+  ++stats_.segments;
+  Job& job = jobs_.jobs[index];
+  r.done_s += r.segment_s;
+  r.since_checkpoint_s += r.segment_s;
+  if (job.remaining_s - r.done_s <= 1e-9 * std::max(1.0, job.remaining_s)) {
+    return finish(index);
+  }
+  if (r.interval_s > 0 && r.since_checkpoint_s >= r.interval_s - 1e-9 * r.interval_s) {
+    r.phase = Phase::kCheckpoint;
+    r.phase_start_s = now_s_;
+    if (job.checkpoint_bytes >= 1) {
+      const int site = cluster_.pools()[job.placement.pool].site;
+      flows_->start(owner_of(index), simulation_.shared_links().storage(site), job.checkpoint_bytes);
+    } else {
+      push_job_event(now_s_, index);  // a checkpoint of unknown size costs nothing
+    }
+    return;
+  }
+  begin_segment(index, r);
+}
+
+void Controller::flows_done(uint64_t owner) {
+  const auto index = static_cast<JobIndex>(owner >> 32);
+  const Job& job = jobs_.jobs[index];
+  if (job.state != JobState::kRunning || (owner & 0xffffffffu) != job.generation) return;
+  const double now = simgrid::s4u::Engine::get_clock();
+  if (now > options_.horizon_s) return;
+  const Running& r = segments_.at(index);
+  push_job_event(r.phase == Phase::kComm ? std::max(now, r.comm_floor_end_s) : now, index);
+  arm_next_timer();
+}
+
+}  // namespace sovsim::sim

@@ -1,0 +1,47 @@
+// sim/engine/flow_network.hpp — the fluid model's SimGrid side: a job's traffic on a shared link
+// (leaf/pod uplink, WAN, storage) is one SimGrid comm from that link's gateway to its site's
+// sink, so SimGrid's max-min solver shares each link among the jobs crossing it. Flows belong to
+// an owner (a job and its run generation); completions are reported through one callback. No
+// actor: comms are started from the controller's timer callbacks (DESIGN.md).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "sim/platform/platform.hpp"
+
+namespace sovsim::sim {
+
+class FlowNetwork {
+ public:
+  // `on_owner_done(owner)` runs (inside SimGrid's engine, at the completion date) when the last
+  // live flow of `owner` completes.
+  FlowNetwork(const Platform& platform, const SharedLinkSet& links,
+              std::function<void(uint64_t owner)> on_owner_done);
+  ~FlowNetwork();
+  FlowNetwork(const FlowNetwork&) = delete;
+  FlowNetwork& operator=(const FlowNetwork&) = delete;
+
+  // Starts a flow of `bytes` (> 0) over shared link `link` for `owner`.
+  void start(uint64_t owner, int link, double bytes);
+  // Cancels every live flow of `owner` (no callback for them).
+  void cancel(uint64_t owner);
+  // Fraction of its bytes the owner's least advanced live flow has delivered (1 if none live).
+  double progress(uint64_t owner) const;
+
+  size_t live_flows() const { return by_activity_.size(); }
+  uint64_t flows_started() const { return started_; }
+  size_t max_live_flows() const { return max_live_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::unordered_map<const void*, uint64_t> by_activity_;  // live comm -> owner
+  uint64_t started_ = 0;
+  size_t max_live_ = 0;
+};
+
+}  // namespace sovsim::sim
