@@ -16,6 +16,7 @@ int64_t Placement::gpus() const {
 Cluster::Cluster(const std::vector<Site>& sites) {
   NodeId next = 0;
   for (size_t s = 0; s < sites.size(); ++s) {
+    int site_leaves = 0;
     for (const auto& group : sites[s].nodes) {
       Pool p;
       p.site = static_cast<int>(s);
@@ -25,6 +26,10 @@ Cluster::Cluster(const std::vector<Site>& sites) {
       p.first_node = next;
       p.node_count = static_cast<NodeId>(group.count);
       p.nodes_per_domain = std::max(1, group.scaleup_domain / std::max(1, group.gpus_per_node));
+      p.nodes_per_leaf = sites[s].fabric.nodes_per_leaf;
+      p.leaves_per_pod = sites[s].fabric.leaves_per_pod;
+      p.first_leaf_in_site = site_leaves;
+      site_leaves += static_cast<int>((group.count + p.nodes_per_leaf - 1) / p.nodes_per_leaf);
       next += p.node_count;
       pools_.push_back(p);
     }
@@ -38,9 +43,9 @@ Cluster::Cluster(const std::vector<Site>& sites) {
       buckets[pool.gpus_per_node].insert(buckets[pool.gpus_per_node].end(), n);
     }
     pool_free_.push_back(pool.total_gpus());
-    auto& idle = idle_in_domain_.emplace_back((pool.node_count + pool.nodes_per_domain - 1) /
-                                              pool.nodes_per_domain);
-    for (NodeId n = 0; n < pool.node_count; ++n) ++idle[n / pool.nodes_per_domain];
+    const int group = pool.group_size();
+    auto& idle = idle_in_group_.emplace_back((pool.node_count + group - 1) / group);
+    for (NodeId n = 0; n < pool.node_count; ++n) ++idle[n / group];
     total_gpus_ += pool.total_gpus();
   }
 }
@@ -95,12 +100,12 @@ std::optional<Placement> Cluster::best_fit(int pool, int64_t gpus) const {
 
 std::optional<Placement> Cluster::topology_fit(int pool, int64_t gpus) const {
   const Pool& p = pools_[pool];
-  if (gpus <= p.gpus_per_node || p.nodes_per_domain == 1) return best_fit(pool, gpus);
+  if (gpus <= p.gpus_per_node) return best_fit(pool, gpus);
   const int64_t nodes = (gpus + p.gpus_per_node - 1) / p.gpus_per_node;
   if (static_cast<int64_t>(by_free_[pool][p.gpus_per_node].size()) < nodes) return std::nullopt;
-  const auto& idle = idle_in_domain_[pool];
-  // Domains in the order to take them: one domain that holds the job alone (fewest idle nodes
-  // that suffice, keeping emptier domains whole), else most idle nodes first; ties by index.
+  const auto& idle = idle_in_group_[pool];
+  // Groups in the order to take them: one group that holds the job alone (fewest idle nodes
+  // that suffice, keeping emptier groups whole), else most idle nodes first; ties by index.
   std::vector<int> order(idle.size());
   for (size_t d = 0; d < idle.size(); ++d) order[d] = static_cast<int>(d);
   int alone = -1;
@@ -110,13 +115,22 @@ std::optional<Placement> Cluster::topology_fit(int pool, int64_t gpus) const {
   if (alone >= 0) {
     order = {alone};
   } else {
+    // The pod with the fewest idle nodes that still hold the job, if any: keep it below one pod.
+    auto pod_of_group = [&](int g) { return p.pod_of(p.first_node + g * p.group_size()); };
+    std::vector<int64_t> pod_idle(static_cast<size_t>(pod_of_group(static_cast<int>(idle.size()) - 1)) + 1);
+    for (int g : order) pod_idle[pod_of_group(g)] += idle[g];
+    int pod = -1;
+    for (size_t q = 0; q < pod_idle.size(); ++q) {
+      if (pod_idle[q] >= nodes && (pod < 0 || pod_idle[q] < pod_idle[pod])) pod = static_cast<int>(q);
+    }
+    if (pod >= 0) std::erase_if(order, [&](int g) { return pod_of_group(g) != pod; });
     std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return idle[a] > idle[b]; });
   }
   Placement out;
   out.pool = pool;
   for (int d : order) {
-    const NodeId begin = p.first_node + d * p.nodes_per_domain;
-    const NodeId end = std::min(begin + p.nodes_per_domain, p.first_node + p.node_count);
+    const NodeId begin = p.first_node + d * p.group_size();
+    const NodeId end = std::min(begin + p.group_size(), p.first_node + p.node_count);
     for (NodeId n = begin; n < end && static_cast<int64_t>(out.slices.size()) < nodes; ++n) {
       if (free_[n] == p.gpus_per_node) out.slices.push_back({n, p.gpus_per_node});
     }
@@ -149,7 +163,7 @@ void Cluster::move_node(int pool, NodeId node, int new_free) {
     throw std::logic_error("Cluster: GPU accounting broken on node " + std::to_string(node));
   }
   const int per_node = pools_[pool].gpus_per_node;
-  auto& idle = idle_in_domain_[pool][pools_[pool].domain_of(node)];
+  auto& idle = idle_in_group_[pool][pools_[pool].group_of(node)];
   idle += (new_free == per_node) - (free_[node] == per_node);
   buckets[free_[node]].erase(node);
   buckets[new_free].insert(node);

@@ -26,6 +26,17 @@ struct Pool {
   int nodes_per_domain = 1;  // nodes per scale-up (NVLink) domain: 18 for NVL72 trays of 4
   int64_t total_gpus() const { return int64_t{node_count} * gpus_per_node; }
   int domain_of(NodeId node) const { return (node - first_node) / nodes_per_domain; }
+  int nodes_per_leaf = 32;   // hosts per leaf switch (the site's fabric); a pool starts a leaf
+  // Topology-aware placement keeps a multi-node job in as few of these groups as it can: NVLink
+  // domains where they span several nodes (NVL72), else leaves (HGX nodes: docs/fabric.md).
+  int group_size() const { return nodes_per_domain > 1 ? nodes_per_domain : nodes_per_leaf; }
+  int group_of(NodeId node) const { return (node - first_node) / group_size(); }
+  int first_leaf_in_site = 0;  // leaves of earlier pools of the same site come first
+  int leaves_per_pod = 16;     // the site's fabric
+  // Pod (spine group) of a node, numbered within its site as sim/fabric/topology.cpp lays them.
+  int pod_of(NodeId node) const {
+    return (first_leaf_in_site + (node - first_node) / nodes_per_leaf) / leaves_per_pod;
+  }
 };
 
 struct NodeSlice {
@@ -62,8 +73,11 @@ class Cluster {
   std::optional<Placement> best_fit(int pool, int64_t gpus) const;
 
   // Topology-aware: a job that fits on one node is placed best-fit; a multi-node job takes idle
-  // nodes from as few scale-up domains as possible (the fullest domain that can hold it alone,
-  // else the domains with the most idle nodes first), so its traffic stays on NVLink.
+  // nodes from as few placement groups (Pool::group_size: NVLink domains, else leaves) as
+  // possible — the fullest group that can hold it alone; else, inside the fullest pod that can
+  // hold it alone (or the whole pool), the groups with the most idle nodes first — so its
+  // traffic stays on NVLink, below one leaf switch, or below one pod (as Slurm's topology/tree
+  // plugin picks the lowest switch that fits).
   std::optional<Placement> topology_fit(int pool, int64_t gpus) const;
 
   // Distinct scale-up domains a placement spans.
@@ -83,7 +97,7 @@ class Cluster {
   std::vector<int> free_;                           // per node
   std::vector<int64_t> pool_free_;                  // per pool
   std::vector<std::vector<std::set<NodeId>>> by_free_;  // [pool][free gpus] -> nodes
-  std::vector<std::vector<int>> idle_in_domain_;        // [pool][domain] -> idle nodes
+  std::vector<std::vector<int>> idle_in_group_;         // [pool][group] -> idle nodes
   int64_t total_gpus_ = 0;
 };
 

@@ -29,6 +29,7 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
                                                    : Strategy::kFirstFit),
       node_jobs_(cluster.node_count()),
       tenant_busy_gpus_(tenants.size(), 0),
+      link_users_(simulation.shared_links().count(), 0),
       node_down_(cluster.node_count(), 0) {
   flows_ = std::make_unique<FlowNetwork>(simulation.platform(), simulation.shared_links(),
                                          [this](uint64_t owner) { flows_done(owner); });
@@ -119,6 +120,7 @@ void Controller::handle_instant() {
   stats_.queue_max = std::max<uint64_t>(stats_.queue_max, queue_.size());
   stats_.fragmentation = cluster_.fragmentation();
   stats_.flows = flows_->flows_started();
+  stats_.flows_by_kind = flows_->flows_by_kind();
   stats_.max_live_flows = flows_->max_live_flows();
   sink_.instant_done(now_s_);
   arm_next_timer();
@@ -202,7 +204,7 @@ void Controller::finish(JobIndex index) {
   ++stats_.events;
   Job& job = jobs_.jobs[index];
   running_.erase(index);
-  segments_.erase(index);
+  end_run(index);
   release(job);
   job.state = JobState::kCompleted;
   job.remaining_s = 0;
@@ -212,8 +214,7 @@ void Controller::finish(JobIndex index) {
 void Controller::stop_and_requeue(JobIndex index, double remaining_s) {
   Job& job = jobs_.jobs[index];
   running_.erase(index);
-  flows_->cancel(owner_of(index));
-  segments_.erase(index);
+  end_run(index);
   job.remaining_s = remaining_s;
   ++job.generation;  // its pending phase events are now stale
   release(job);

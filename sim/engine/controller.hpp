@@ -98,9 +98,11 @@ class Controller final : private SchedulingContext {
     Phase phase = Phase::kCompute;
   };
   void begin_run(JobIndex index);
+  void end_run(JobIndex index);  // forgets the run's segments and cancels its flows
   void begin_segment(JobIndex index, Running& r);
   void phase_done(JobIndex index);
   void segment_done(JobIndex index, Running& r);
+  void account_checkpoint(JobIndex index, const Running& r);  // time spent writing, to now
   void flows_done(uint64_t owner);  // FlowNetwork callback, inside SimGrid's solve
   double progress_in_segment(JobIndex index, const Running& r) const;
   double checkpoint_interval_s(const Job& job) const;
@@ -128,6 +130,7 @@ class Controller final : private SchedulingContext {
   std::set<JobIndex> running_;
   std::unordered_map<JobIndex, Running> segments_;  // by running job
   std::vector<std::vector<JobIndex>> node_jobs_;    // by node: running jobs on it
+  std::vector<int32_t> link_users_;  // by shared link: running jobs whose traffic crosses it
   std::vector<int64_t> tenant_busy_gpus_;
   // (time, job, generation): the current phase of a running job ends; events of an older run
   // (preempted or failed since) stay in the heap and are skipped.

@@ -50,8 +50,18 @@ void Controller::begin_run(JobIndex index) {
     r.shares = cross_tier_shares(simulation_.topology(), simulation_.shared_links(), job.placement);
     r.nic_bytes_per_s = simulation_.topology().node_nic_bytes_per_s(job.placement.slices.front().node);
   }
+  for (const LinkShare& share : r.shares) ++link_users_[share.link];
   r.interval_s = checkpoint_interval_s(job);
   begin_segment(index, r);
+}
+
+void Controller::end_run(JobIndex index) {
+  auto it = segments_.find(index);
+  if (it == segments_.end()) return;
+  for (const LinkShare& share : it->second.shares) --link_users_[share.link];
+  if (it->second.phase == Phase::kCheckpoint) account_checkpoint(index, it->second);  // cut short
+  flows_->cancel(owner_of(index));
+  segments_.erase(it);
 }
 
 void Controller::begin_segment(JobIndex index, Running& r) {
@@ -96,9 +106,19 @@ void Controller::phase_done(JobIndex index) {
       r.comm_floor_end_s = now_s_ + comm_s;
       const double node_bytes = comm_s * r.nic_bytes_per_s;
       bool any = false;
+      const SharedLinkSet& links = simulation_.shared_links();
       for (const LinkShare& share : r.shares) {
         const double bytes = share.bytes_per_node_byte * node_bytes;
         if (bytes < 1) continue;
+        // Alone on the link (it holds the whole leaf or pod, or no other running job crosses it
+        // now): its time is bytes / bandwidth, without a SimGrid flow. A job that starts to
+        // cross the link later shares it from its own first segment, and this job from its
+        // next one (docs/engine.md: shares are renegotiated at segment boundaries).
+        if (share.exclusive || link_users_[share.link] == 1) {
+          const SharedLink& l = links[share.link];
+          r.comm_floor_end_s = std::max(r.comm_floor_end_s, now_s_ + l.latency_s + bytes / l.bw_bytes_per_s);
+          continue;
+        }
         flows_->start(owner_of(index), share.link, bytes);
         any = true;
       }
@@ -108,13 +128,17 @@ void Controller::phase_done(JobIndex index) {
     case Phase::kComm: return segment_done(index, r);
     case Phase::kCheckpoint: {
       r.since_checkpoint_s = 0;
-      Job& job = jobs_.jobs[index];
-      const double spent = now_s_ - r.phase_start_s;
-      job.checkpoint_s += spent;
-      stats_.checkpoint_gpu_s += spent * static_cast<double>(job.placement.gpus());
+      account_checkpoint(index, r);
       return begin_segment(index, r);
     }
   }
+}
+
+void Controller::account_checkpoint(JobIndex index, const Running& r) {
+  Job& job = jobs_.jobs[index];
+  const double spent = now_s_ - r.phase_start_s;
+  job.checkpoint_s += spent;
+  stats_.checkpoint_gpu_s += spent * static_cast<double>(job.placement.gpus());
 }
 
 void Controller::segment_done(JobIndex index, Running& r) {

@@ -3,6 +3,7 @@
 // Read by the summary (sim/telemetry/run_metrics.cpp) and perf.json.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 namespace sovsim::sim {
@@ -24,6 +25,7 @@ struct ControllerStats {
   // Fluid network.
   uint64_t segments = 0;        // job segments completed
   uint64_t flows = 0;           // SimGrid flows started (shared-tier traffic, checkpoints)
+  std::array<uint64_t, 4> flows_by_kind{};  // leaf uplink, pod uplink, WAN, storage
   uint64_t max_live_flows = 0;
   // Failures.
   uint64_t node_failures = 0;    // node events (a domain failure counts its nodes)

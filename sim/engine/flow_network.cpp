@@ -50,12 +50,12 @@ FlowNetwork::~FlowNetwork() { by_activity_.clear(); }
 
 void FlowNetwork::start(uint64_t owner, int link, double bytes) {
   impl_->ended.clear();  // called from a timer callback: no completion signal is running
-  const int site = impl_->links[link].site;
-  auto comm = sg4::Comm::sendto_async(impl_->platform.gateway(link), impl_->platform.sink(site),
+  auto comm = sg4::Comm::sendto_async(impl_->platform.gateway(link), impl_->platform.sink(link),
                                       static_cast<uint64_t>(std::max(1.0, std::ceil(bytes))));
   by_activity_.emplace(comm.get(), owner);
   impl_->by_owner[owner].push_back({std::move(comm), std::max(1.0, std::ceil(bytes))});
   ++started_;
+  ++by_kind_[static_cast<size_t>(impl_->links[link].kind)];
   max_live_ = std::max(max_live_, by_activity_.size());
 }
 

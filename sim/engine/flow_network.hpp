@@ -5,6 +5,7 @@
 // actor: comms are started from the controller's timer callbacks (DESIGN.md).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -34,6 +35,8 @@ class FlowNetwork {
 
   size_t live_flows() const { return by_activity_.size(); }
   uint64_t flows_started() const { return started_; }
+  // Flows started per kind of shared link (SharedLinkKind order: leaf, pod, WAN, storage).
+  const std::array<uint64_t, 4>& flows_by_kind() const { return by_kind_; }
   size_t max_live_flows() const { return max_live_; }
 
  private:
@@ -41,6 +44,7 @@ class FlowNetwork {
   std::unique_ptr<Impl> impl_;
   std::unordered_map<const void*, uint64_t> by_activity_;  // live comm -> owner
   uint64_t started_ = 0;
+  std::array<uint64_t, 4> by_kind_{};
   size_t max_live_ = 0;
 };
 

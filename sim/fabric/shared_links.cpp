@@ -46,15 +46,20 @@ std::string SharedLinkSet::name(int id, const Scenario& scenario) const {
 
 namespace {
 
-// Appends one share per distinct group in `groups` (sorted in place), for a job of n nodes.
-void add_group_shares(std::vector<int32_t>& groups, double n, int id_base,
+// Appends one share per distinct group in `groups` (sorted in place), for a job of n nodes;
+// `group_size(g)` is the number of hosts under group g (-1: never exclusive).
+template <class GroupSize>
+void add_group_shares(std::vector<int32_t>& groups, double n, int id_base, GroupSize group_size,
                       std::vector<LinkShare>& out) {
   std::sort(groups.begin(), groups.end());
   for (size_t i = 0; i < groups.size();) {
     size_t j = i;
     while (j < groups.size() && groups[j] == groups[i]) ++j;
     const double m = static_cast<double>(j - i);
-    if (m < n) out.push_back({id_base + groups[i], m * (n - m) / (n - 1)});
+    if (m < n) {
+      out.push_back({id_base + groups[i], m * (n - m) / (n - 1),
+                     static_cast<int64_t>(j - i) == group_size(groups[i])});
+    }
     i = j;
   }
 }
@@ -74,9 +79,11 @@ std::vector<LinkShare> cross_tier_shares(const Topology& topology, const SharedL
   sites.reserve(n);
   for (int32_t p : pods) sites.push_back(topology.site_of_pod(p));
   const double nodes = static_cast<double>(n);
-  add_group_shares(leaves, nodes, links.leaf_uplink(0), shares);
-  add_group_shares(pods, nodes, links.pod_uplink(0), shares);
-  add_group_shares(sites, nodes, links.wan(0), shares);
+  add_group_shares(leaves, nodes, links.leaf_uplink(0),
+                   [&](int32_t l) -> int64_t { return topology.nodes_in_leaf(l); }, shares);
+  add_group_shares(pods, nodes, links.pod_uplink(0),
+                   [&](int32_t p) -> int64_t { return topology.nodes_in_pod(p); }, shares);
+  add_group_shares(sites, nodes, links.wan(0), [](int32_t) -> int64_t { return -1; }, shares);
   return shares;
 }
 

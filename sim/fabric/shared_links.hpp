@@ -46,6 +46,10 @@ class SharedLinkSet {
 struct LinkShare {
   int32_t link = 0;
   double bytes_per_node_byte = 0;
+  // The job holds every node under this link (a whole leaf or pod), so no other job can put
+  // traffic on it while the job runs (nodes are allocated whole to multi-node jobs): its time is
+  // bytes / bandwidth, computed without a SimGrid flow.
+  bool exclusive = false;
 };
 
 // The shared links a job's scale-out traffic crosses, and how much of it. Assumes the traffic is

@@ -120,6 +120,7 @@ Topology build_topology(const Scenario& scenario, const Cluster& cluster,
     auto close_pod = [&] {
       if (pod_index < 0) return;
       t.pod_uplink_bw_.push_back(pod_uplink_bytes_per_s / f.pod_uplink_oversubscription);
+      t.pod_nodes_.push_back(g[pod].nodes);
       link(g, pod, core, t.pod_uplink_bw_.back(), f.core_latency_s, si, kTierPod);
     };
     for (size_t l = 0; l < leaves.size(); ++l) {
@@ -134,6 +135,7 @@ Topology build_topology(const Scenario& scenario, const Cluster& cluster,
       pod_uplink_bytes_per_s += leaf_uplink_bytes_per_s[l];
       t.leaf_pod_.push_back(static_cast<int32_t>(t.pod_site_.size() - 1));
       t.leaf_uplink_bw_.push_back(leaf_uplink_bytes_per_s[l]);
+      t.leaf_nodes_.push_back(g[leaves[l]].nodes);
       link(g, leaves[l], pod, leaf_uplink_bytes_per_s[l], f.pod_latency_s, si, kTierLeaf);
     }
     close_pod();

@@ -105,6 +105,8 @@ class Topology {
   int pod_count() const { return static_cast<int>(pod_site_.size()); }
   double leaf_uplink_bytes_per_s(int leaf) const { return leaf_uplink_bw_[leaf]; }
   double pod_uplink_bytes_per_s(int pod) const { return pod_uplink_bw_[pod]; }
+  int nodes_in_leaf(int leaf) const { return leaf_nodes_[leaf]; }
+  int nodes_in_pod(int pod) const { return pod_nodes_[pod]; }
   // Scale-out (NIC) bandwidth of one node, all its GPUs together.
   double node_nic_bytes_per_s(NodeId node) const { return node_nic_bw_[node]; }
 
@@ -120,6 +122,8 @@ class Topology {
   std::vector<double> leaf_uplink_bw_;  // global leaf -> its aggregated uplink, bytes/s
   std::vector<double> pod_uplink_bw_;   // global pod -> its aggregated uplink, bytes/s
   std::vector<double> node_nic_bw_;     // NodeId -> NIC bandwidth of the node, bytes/s
+  std::vector<int32_t> leaf_nodes_;     // global leaf -> hosts under it
+  std::vector<int32_t> pod_nodes_;      // global pod -> hosts under it
 };
 
 // Lays out every site: each pool's nodes fill leaves in NodeId order (a pool starts a new leaf),

@@ -12,7 +12,7 @@ namespace sovsim::sim {
 struct Platform::Impl {
   std::vector<sg4::Host*> hosts;     // by NodeId
   std::vector<sg4::Host*> gateways;  // by shared link id
-  std::vector<sg4::Host*> sinks;     // by site
+  std::vector<sg4::Host*> sinks;     // by shared link id
   size_t links = 0;
 };
 
@@ -27,6 +27,7 @@ Platform::Platform(const Scenario& scenario, const Cluster& cluster,
     : impl_(std::make_unique<Impl>()) {
   impl_->hosts.resize(cluster.node_count());
   impl_->gateways.resize(links.count());
+  impl_->sinks.resize(links.count());
   auto* root = sg4::create_full_zone("fleet");
   std::vector<sg4::NetZone*> zones;
   std::vector<simgrid::kernel::routing::NetPoint*> routers;
@@ -57,9 +58,6 @@ Platform::Platform(const Scenario& scenario, const Cluster& cluster,
     auto* router = zone->create_router(site.name + "-router");
     auto* core = zone->create_link(site.name + "-core", kUnlimited_bytes_per_s)->seal();
     zone->add_route(router, nullptr, nullptr, nullptr, {sg4::LinkInRoute(core)}, true);
-    auto* sink = zone->create_host(site.name + "-sink", 1);
-    zone->add_route(sink->get_netpoint(), nullptr, nullptr, nullptr, {sg4::LinkInRoute(core)}, true);
-    impl_->sinks.push_back(sink);
     impl_->links += 1;
     zones.push_back(zone);
     routers.push_back(router);
@@ -75,8 +73,15 @@ Platform::Platform(const Scenario& scenario, const Cluster& cluster,
     auto* gateway = zone->create_host(name + "-gw", 1);
     zone->add_route(gateway->get_netpoint(), nullptr, nullptr, nullptr, {sg4::LinkInRoute(link)},
                     true);
+    // Each shared link has its own sink behind a private unlimited link: flows on different
+    // shared links then share no SimGrid constraint, so the max-min solver only revisits the
+    // flows of the link whose set changed (a common sink link would couple them all).
+    auto* sink = zone->create_host(name + "-sink", 1);
+    auto* loop = zone->create_link(name + "-sink", kUnlimited_bytes_per_s)->seal();
+    zone->add_route(sink->get_netpoint(), nullptr, nullptr, nullptr, {sg4::LinkInRoute(loop)}, true);
     impl_->gateways[id] = gateway;
-    ++impl_->links;
+    impl_->sinks[id] = sink;
+    impl_->links += 2;
   }
   for (auto* zone : zones) zone->seal();
   for (size_t a = 0; a < zones.size(); ++a) {
@@ -94,7 +99,7 @@ size_t Platform::host_count() const { return impl_->hosts.size(); }
 size_t Platform::link_count() const { return impl_->links; }
 sg4::Host* Platform::host(NodeId node) const { return impl_->hosts[node]; }
 sg4::Host* Platform::gateway(int shared_link) const { return impl_->gateways[shared_link]; }
-sg4::Host* Platform::sink(int site) const { return impl_->sinks[site]; }
+sg4::Host* Platform::sink(int shared_link) const { return impl_->sinks[shared_link]; }
 
 namespace {
 std::vector<std::string> route_names(const sg4::Host* a, const sg4::Host* b) {
@@ -112,12 +117,7 @@ std::vector<std::string> Platform::route(NodeId a, NodeId b) const {
 }
 
 std::vector<std::string> Platform::shared_route(int id) const {
-  const sg4::Host* gw = impl_->gateways[id];
-  // The gateway's zone is its site's; its sink is the host of that zone named "<site>-sink".
-  for (const sg4::Host* sink : impl_->sinks) {
-    if (sink->get_englobing_zone() == gw->get_englobing_zone()) return route_names(gw, sink);
-  }
-  return {};
+  return route_names(impl_->gateways[id], impl_->sinks[id]);
 }
 
 }  // namespace sovsim::sim

@@ -34,14 +34,14 @@ class Platform {
   size_t link_count() const;
   // Names of the links a transfer from node a to node b crosses, in order (for tests/describe).
   std::vector<std::string> route(NodeId a, NodeId b) const;
-  // Names of the links a flow on shared link `id` crosses (its own, then the site's sink link).
+  // Names of the links a flow on shared link `id` crosses (its own, then its sink's).
   std::vector<std::string> shared_route(int id) const;
 
   simgrid::s4u::Host* host(NodeId node) const;
-  // A flow from gateway(id) to sink(site of id) crosses shared link `id` and nothing else that
-  // could limit it.
+  // A flow from gateway(id) to sink(id) crosses shared link `id` and a private link of unlimited
+  // bandwidth, nothing else.
   simgrid::s4u::Host* gateway(int shared_link) const;
-  simgrid::s4u::Host* sink(int site) const;
+  simgrid::s4u::Host* sink(int shared_link) const;
 
  private:
   struct Impl;

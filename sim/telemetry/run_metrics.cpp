@@ -181,6 +181,11 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
   out["goodput_fraction"] = busy_gpu_s > 0 ? all.goodput_gpu_s / busy_gpu_s : 0.0;
   out["network"] = {{"segments", stats.segments},
                     {"flows", stats.flows},
+                    {"flows_by_link",
+                     {{"leaf_uplink", stats.flows_by_kind[0]},
+                      {"pod_uplink", stats.flows_by_kind[1]},
+                      {"wan", stats.flows_by_kind[2]},
+                      {"storage", stats.flows_by_kind[3]}}},
                     {"max_live_flows", stats.max_live_flows}};
   out["tenants"] = tenants;
   out["events"] = stats.events;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace sovsim::sim {
 namespace {
 
@@ -94,6 +96,44 @@ TEST(Cluster, TopologyFitKeepsAJobInOneNvlinkDomain) {
   EXPECT_EQ(small->slices.front().node, 10);
   EXPECT_FALSE(c.topology_fit(0, 4 * 27));  // only 26 idle trays
   EXPECT_EQ(c.domains_spanned(*c.topology_fit(0, 4 * 26)), 2);
+}
+
+TEST(Cluster, TopologyFitKeepsAnHgxJobUnderOneLeaf) {
+  std::vector<Site> sites = one_site(12, 8);
+  sites[0].fabric.nodes_per_leaf = 4;  // leaves {0-3}, {4-7}, {8-11}
+  Cluster c(sites);
+  ASSERT_EQ(c.pools()[0].group_size(), 4);
+  c.allocate(*c.first_fit(0, 8));  // node 0: leaf 0 has 3 idle nodes, the others 4
+  c.allocate(*c.first_fit(0, 8));  // node 1: leaf 0 has 2
+  auto first_fit = c.first_fit(0, 24);  // 3 nodes: 2, 3, 4 straddle leaves 0 and 1
+  ASSERT_TRUE(first_fit);
+  EXPECT_EQ(first_fit->slices.front().node, 2);
+  auto topology = c.topology_fit(0, 24);  // leaf 1 holds it alone
+  ASSERT_TRUE(topology);
+  ASSERT_EQ(topology->slices.size(), 3u);
+  EXPECT_EQ(topology->slices.front().node, 4);
+  EXPECT_EQ(topology->slices.back().node, 6);
+  auto wide = c.topology_fit(0, 8 * 6);  // 6 nodes: no leaf alone; leaves 1 and 2 (4 idle each)
+  ASSERT_TRUE(wide);
+  EXPECT_EQ(wide->slices.front().node, 4);
+  EXPECT_EQ(wide->slices.back().node, 9);
+}
+
+TEST(Cluster, TopologyFitKeepsAJobWiderThanALeafInsideOnePod) {
+  std::vector<Site> sites = one_site(8, 8);
+  sites[0].fabric.nodes_per_leaf = 2;  // leaves {0,1} {2,3} | {4,5} {6,7}
+  sites[0].fabric.leaves_per_pod = 2;  // pods:   leaves 0-1 | leaves 2-3
+  Cluster c(sites);
+  c.allocate(Placement{0, {{0, 8}}});
+  c.allocate(Placement{0, {{5, 8}}});
+  // 3 nodes: no leaf holds them, each pod does. Most-idle leaves fleet-wide (1 and 3) would cross
+  // pods; the pod-aware choice takes leaf 1 and then leaf 0, all in pod 0.
+  auto p = c.topology_fit(0, 24);
+  ASSERT_TRUE(p);
+  std::set<NodeId> nodes;
+  for (const auto& s : p->slices) nodes.insert(s.node);
+  EXPECT_EQ(nodes, (std::set<NodeId>{1, 2, 3}));
+  for (NodeId n : nodes) EXPECT_EQ(c.pools()[0].pod_of(n), 0);
 }
 
 TEST(Cluster, DoubleReleaseIsABug) {

@@ -1,6 +1,6 @@
 // test/sim/platform/platform_test.cpp — the SimGrid platform has one host per node and the
 // routes DESIGN.md asks for (NIC inside a site; NIC, core, both WAN links, core, NIC between
-// sites), and each shared link's flow route crosses that link and only the unlimited site core.
+// sites), and each shared link's flow route crosses that link and only its private, unlimited sink link.
 // SimGrid allows one engine per process, so each case runs in a forked child (EXPECT_EXIT) and
 // reports through its exit code and stderr.
 #include "sim/platform/platform.hpp"
@@ -47,9 +47,10 @@ void build_and_check() {
   std::string shared;
   for (int id = 0; id < links.count(); ++id) shared += "[" + joined(p.shared_route(id)) + "]";
   ok = ok && shared ==
-                 "[a-leaf0-up a-core][a-leaf1-up a-core][b-leaf2-up b-core][a-pod0-up a-core]"
-                 "[b-pod1-up b-core]"
-                 "[a-wan a-core][b-wan b-core][a-storage a-core][b-storage b-core]";
+                 "[a-leaf0-up a-leaf0-up-sink][a-leaf1-up a-leaf1-up-sink]"
+                 "[b-leaf2-up b-leaf2-up-sink][a-pod0-up a-pod0-up-sink][b-pod1-up b-pod1-up-sink]"
+                 "[a-wan a-wan-sink][b-wan b-wan-sink][a-storage a-storage-sink]"
+                 "[b-storage b-storage-sink]";
   std::cerr << "hosts=" << p.host_count() << " inside=[" << inside << "] across=[" << across
             << "] shared=" << shared << "\n";
   std::exit(ok ? 0 : 1);
