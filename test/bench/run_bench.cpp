@@ -1,10 +1,13 @@
 // test/bench/run_bench.cpp — Google Benchmark timings of whole runs, reported per job and per
-// event: SWF replay (the classic batch-simulator comparison) and the Korea fleet-year. SimGrid
-// allows one engine per process, so every iteration runs in a forked child; the fork costs
-// ~1 ms, negligible next to the runs. Not part of ctest; run:
+// event, and of the platform build per node, each with the child's peak RSS: SWF replay (the
+// classic batch-simulator comparison), the Korea fleet-year, the fleet-year benchmark of
+// scenarios/bench/ (4:1 uplinks, failures) from 10k to 1M jobs, and the SimGrid platform from
+// 1k to 262k GPUs. SimGrid allows one engine per process, so every iteration runs in a forked
+// child; the fork costs ~1 ms, negligible next to the runs. Not part of ctest; run:
 //   build/test/sovsim_bench --benchmark_filter=Swf
 // Results and how to reproduce them: docs/performance.md.
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -12,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/cluster/cluster.hpp"
+#include "sim/engine/simulation.hpp"
 #include "sim/run/run.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
@@ -27,22 +32,31 @@ Scenario load(const std::string& relative, const std::vector<std::string>& overr
   return s.value();
 }
 
-// Runs the scenario in a child process; returns the number of jobs it simulated.
+// Runs `body` in a child process per iteration; records the largest peak RSS of the children.
+template <class Body>
+void iterate_forked(benchmark::State& state, Body body) {
+  double peak_mib = 0;
+  for (auto _ : state) {
+    const pid_t child = fork();
+    if (child == 0) _exit(body() ? 0 : 1);
+    int status = 0;
+    rusage usage{};
+    wait4(child, &status, 0, &usage);
+    peak_mib = std::max(peak_mib, static_cast<double>(usage.ru_maxrss) / 1024.0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) state.SkipWithError("run failed");
+  }
+  state.counters["peak_rss_mib"] = peak_mib;
+}
+
+// Runs the scenario in a child process per iteration.
 void run_forked(benchmark::State& state, const std::string& scenario,
                 const std::vector<std::string>& overrides, double jobs, double events) {
   const Scenario s = load(scenario, overrides);
   const auto out = std::filesystem::temp_directory_path() / ("sovsim-bench-" + std::to_string(getpid()));
-  for (auto _ : state) {
-    const pid_t child = fork();
-    if (child == 0) {
-      static const auto catalog = sovsim::models::HardwareCatalog::builtin();
-      auto r = sovsim::sim::run_scenario(s, catalog.value(), out);
-      _exit(r.ok() ? 0 : 1);
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) state.SkipWithError("run failed");
-  }
+  iterate_forked(state, [&] {
+    static const auto catalog = sovsim::models::HardwareCatalog::builtin();
+    return sovsim::sim::run_scenario(s, catalog.value(), out).ok();
+  });
   std::filesystem::remove_all(out);
   state.counters["jobs"] = jobs;
   state.counters["per_job"] = benchmark::Counter(jobs, benchmark::Counter::kIsIterationInvariantRate |
@@ -63,6 +77,42 @@ void BM_KoreaFleetYear(benchmark::State& state) {
              2 * 230753);
 }
 BENCHMARK(BM_KoreaFleetYear)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+// scenarios/bench/fleet_year.yaml over a horizon of `days`: ~2,850 jobs per day, 8.4 events per
+// job (segments, flows, failures), so 3.65 d is ~10k jobs and 365 d ~1M.
+void BM_FleetYearBench(benchmark::State& state) {
+  const double days = static_cast<double>(state.range(0)) / 100;
+  const double jobs = 1040171 * days / 365;
+  run_forked(state, "scenarios/bench/fleet_year.yaml",
+             {"horizon=" + std::to_string(days) + "d"}, jobs, 8.43 * jobs);
+}
+BENCHMARK(BM_FleetYearBench)->Arg(365)->Arg(3650)->Arg(36500)
+    ->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+
+// The SimGrid platform (hosts, NIC links, shared links with gateways) and the fabric graph for
+// `gpus` B200 GPUs (8 per node) in one site, 32 nodes per leaf, 16 leaves per pod.
+void BM_PlatformBuild(benchmark::State& state) {
+  const int64_t gpus = state.range(0);
+  Scenario s;
+  s.name = "platform";
+  s.horizon_s = 1;
+  sovsim::sim::Site site;
+  site.name = "s";
+  site.nodes.push_back({"B200", gpus / 8, 8});
+  s.sites = {site};
+  iterate_forked(state, [&] {
+    static const auto catalog = sovsim::models::HardwareCatalog::builtin();
+    sovsim::sim::Cluster cluster(s.sites);
+    sovsim::sim::Simulation simulation(s, cluster, catalog.value());
+    return simulation.platform().host_count() == static_cast<size_t>(gpus / 8);
+  });
+  state.counters["nodes"] = static_cast<double>(gpus / 8);
+  state.counters["per_node"] = benchmark::Counter(
+      static_cast<double>(gpus / 8),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_PlatformBuild)->Arg(1024)->Arg(8192)->Arg(65536)->Arg(262144)
+    ->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 }  // namespace
 
