@@ -16,11 +16,15 @@ void setup_run_command(CLI::App& app, RunOptions& options) {
   cmd->add_option("-o,--output", options.output_dir,
                   "Output directory (default: the scenario's output.dir)");
   cmd->add_flag("-q,--quiet", options.quiet, "Do not print the text summary");
+  cmd->add_flag("--detail", options.detail,
+                "Detailed mode: each iteration's collective steps as individual SimGrid comms "
+                "(small scenarios; docs/engine.md)");
 }
 
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   auto loaded = load_scenario_input(options.input, err);
   if (!loaded) return kExitBadInput;
+  if (options.detail) loaded->scenario.engine.detail = true;
   const std::string dir =
       options.output_dir.empty() ? loaded->scenario.output.dir : options.output_dir;
   auto outcome = sim::run_scenario(loaded->scenario, loaded->catalog, dir);

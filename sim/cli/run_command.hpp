@@ -14,6 +14,7 @@ struct RunOptions {
   ScenarioInput input;
   std::string output_dir;  // empty: the scenario's output.dir
   bool quiet = false;
+  bool detail = false;     // --detail: engine.detail = true
 };
 
 void setup_run_command(CLI::App& app, RunOptions& options);

@@ -37,9 +37,7 @@ namespace sovsim::sim {
 struct ControllerOptions {
   double horizon_s = 0;
   std::string placement = "first-fit";  // "first-fit", "pack" or "topology"
-  // Longest segment of a job whose traffic crosses shared links, when it has no checkpoint
-  // interval: how often its share of the fabric is re-negotiated.
-  double flow_segment_s = 3600;
+  EngineConfig engine;  // segment length, detailed mode
   models::FailureRates failures;  // disabled unless the scenario has a failures: section
   uint64_t seed = 0;
 };
@@ -95,11 +93,17 @@ class Controller final : private SchedulingContext {
     double segment_s = 0;           // progress the current segment brings
     double phase_start_s = 0;
     double comm_floor_end_s = 0;    // the comm phase lasts at least its time at NIC speed
+    // Iterations of the segment, and collective steps of an iteration's comm phase: one each
+    // in the fluid model; detailed mode splits them (docs/engine.md).
+    int iterations = 1, iteration = 0;
+    int steps = 1, step = 0;
     Phase phase = Phase::kCompute;
   };
   void begin_run(JobIndex index);
   void end_run(JobIndex index);  // forgets the run's segments and cancels its flows
   void begin_segment(JobIndex index, Running& r);
+  void begin_iteration(JobIndex index, Running& r);
+  void begin_comm_step(JobIndex index, Running& r);
   void phase_done(JobIndex index);
   void segment_done(JobIndex index, Running& r);
   void account_checkpoint(JobIndex index, const Running& r);  // time spent writing, to now

@@ -69,25 +69,65 @@ void Controller::begin_segment(JobIndex index, Running& r) {
   const double left = job.remaining_s - r.done_s;
   double longest = std::numeric_limits<double>::infinity();
   if (r.interval_s > 0) longest = r.interval_s - r.since_checkpoint_s;
-  if (!r.shares.empty()) longest = std::min(longest, options_.flow_segment_s);
+  if (!r.shares.empty()) longest = std::min(longest, options_.engine.flow_segment_s);
   r.segment_s = std::min(left, longest);
+  r.iterations = 1;
+  if (options_.engine.detail && !r.shares.empty()) {
+    r.iterations = static_cast<int>(std::max(1.0, std::ceil(r.segment_s / options_.engine.detail_iteration_s)));
+  }
+  r.iteration = 0;
+  begin_iteration(index, r);
+}
+
+void Controller::begin_iteration(JobIndex index, Running& r) {
   r.phase = Phase::kCompute;
   r.phase_start_s = now_s_;
-  const double compute_s = r.shares.empty() ? r.segment_s : (1.0 - r.network_fraction) * r.segment_s;
-  push_job_event(now_s_ + compute_s, index);
+  const double work_s = r.segment_s / r.iterations;
+  push_job_event(now_s_ + (r.shares.empty() ? work_s : (1.0 - r.network_fraction) * work_s), index);
+}
+
+void Controller::begin_comm_step(JobIndex index, Running& r) {
+  r.phase = Phase::kComm;
+  r.phase_start_s = now_s_;
+  const double comm_s = r.network_fraction * r.segment_s / r.iterations / r.steps;
+  r.comm_floor_end_s = now_s_ + comm_s;
+  const double node_bytes = comm_s * r.nic_bytes_per_s;
+  bool any = false;
+  const SharedLinkSet& links = simulation_.shared_links();
+  for (const LinkShare& share : r.shares) {
+    const double bytes = share.bytes_per_node_byte * node_bytes;
+    if (bytes < 1) continue;
+    // Alone on the link (it holds the whole leaf or pod, or no other running job crosses it
+    // now): its time is bytes / bandwidth, without a SimGrid flow. A job that starts to cross
+    // the link later shares it from its own first segment, and this job from its next one
+    // (docs/engine.md: shares are renegotiated at segment boundaries). Detailed mode always
+    // sends flows, so it also checks these shortcuts.
+    if (!options_.engine.detail && (share.exclusive || link_users_[share.link] == 1)) {
+      const SharedLink& l = links[share.link];
+      r.comm_floor_end_s = std::max(r.comm_floor_end_s, now_s_ + l.latency_s + bytes / l.bw_bytes_per_s);
+      continue;
+    }
+    flows_->start(owner_of(index), share.link, bytes);
+    any = true;
+  }
+  if (!any) push_job_event(r.comm_floor_end_s, index);
+  // else flows_done() schedules the end of the step
 }
 
 double Controller::progress_in_segment(JobIndex index, const Running& r) const {
   switch (r.phase) {
-    case Phase::kCompute: return now_s_ - r.phase_start_s;  // at its undisturbed speed
+    case Phase::kCompute:  // at its undisturbed speed
+      return r.segment_s * r.iteration / r.iterations + (now_s_ - r.phase_start_s);
     case Phase::kComm: {
-      const double compute = (1.0 - r.network_fraction) * r.segment_s;
-      const double comm = r.network_fraction * r.segment_s;
+      const double work = r.segment_s / r.iterations;
+      const double compute = (1.0 - r.network_fraction) * work;
+      const double comm = r.network_fraction * work;
       const double floor_end = r.comm_floor_end_s;
       const double by_time = floor_end > r.phase_start_s
                                  ? (now_s_ - r.phase_start_s) / (floor_end - r.phase_start_s)
                                  : 1.0;
-      return compute + comm * std::min({1.0, by_time, flows_->progress(owner_of(index))});
+      const double in_step = std::min({1.0, by_time, flows_->progress(owner_of(index))});
+      return work * r.iteration + compute + comm * (r.step + in_step) / r.steps;
     }
     case Phase::kCheckpoint: return 0;  // the segment's progress is in done_s already
   }
@@ -100,32 +140,17 @@ void Controller::phase_done(JobIndex index) {
   switch (r.phase) {
     case Phase::kCompute: {
       if (r.shares.empty()) return segment_done(index, r);
-      r.phase = Phase::kComm;
-      r.phase_start_s = now_s_;
-      const double comm_s = r.network_fraction * r.segment_s;
-      r.comm_floor_end_s = now_s_ + comm_s;
-      const double node_bytes = comm_s * r.nic_bytes_per_s;
-      bool any = false;
-      const SharedLinkSet& links = simulation_.shared_links();
-      for (const LinkShare& share : r.shares) {
-        const double bytes = share.bytes_per_node_byte * node_bytes;
-        if (bytes < 1) continue;
-        // Alone on the link (it holds the whole leaf or pod, or no other running job crosses it
-        // now): its time is bytes / bandwidth, without a SimGrid flow. A job that starts to
-        // cross the link later shares it from its own first segment, and this job from its
-        // next one (docs/engine.md: shares are renegotiated at segment boundaries).
-        if (share.exclusive || link_users_[share.link] == 1) {
-          const SharedLink& l = links[share.link];
-          r.comm_floor_end_s = std::max(r.comm_floor_end_s, now_s_ + l.latency_s + bytes / l.bw_bytes_per_s);
-          continue;
-        }
-        flows_->start(owner_of(index), share.link, bytes);
-        any = true;
-      }
-      if (!any) push_job_event(r.comm_floor_end_s, index);
-      return;  // else flows_done() schedules the end of the phase
+      // Ring steps of a collective over the job's nodes: 2 (N - 1), capped (detailed mode).
+      const int nodes = static_cast<int>(jobs_.jobs[index].placement.slices.size());
+      r.steps = options_.engine.detail ? std::min(2 * (nodes - 1), options_.engine.detail_max_steps) : 1;
+      r.step = 0;
+      return begin_comm_step(index, r);
     }
-    case Phase::kComm: return segment_done(index, r);
+    case Phase::kComm: {
+      if (++r.step < r.steps) return begin_comm_step(index, r);
+      if (++r.iteration < r.iterations) return begin_iteration(index, r);
+      return segment_done(index, r);
+    }
     case Phase::kCheckpoint: {
       r.since_checkpoint_s = 0;
       account_checkpoint(index, r);

@@ -75,6 +75,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
   options.placement = scenario.scheduler.placement;
   options.failures = scenario.failures;
   options.seed = scenario.seed;
+  options.engine = scenario.engine;
   Controller controller(table, cluster, scenario.tenants, *policy, utilisation, simulation, options);
 
   const auto sim_started = Clock::now();

@@ -87,6 +87,14 @@ struct OutputConfig {
   bool utilisation_csv = true;   // utilisation.csv can be large for fleet-years
 };
 
+// How the engine advances jobs (docs/engine.md); `sovsim run --detail` turns on detailed mode.
+struct EngineConfig {
+  double flow_segment_s = 3600;  // longest segment of a job with shared traffic, no checkpoints
+  bool detail = false;           // collective steps as individual SimGrid comms (small runs)
+  double detail_iteration_s = 60;  // progress per iteration in detailed mode
+  int detail_max_steps = 16;       // ring steps per iteration: min(2 (N - 1), this)
+};
+
 struct Scenario {
   std::string file;  // where it was loaded from
   std::string name;
@@ -98,6 +106,7 @@ struct Scenario {
   Workload workload;
   SchedulerConfig scheduler;
   models::FailureRates failures;  // `failures:` (docs/failures.md); disabled when absent
+  EngineConfig engine;
   OutputConfig output;
 };
 

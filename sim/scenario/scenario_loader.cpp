@@ -166,6 +166,14 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   make_policy(s.scheduler.policy, scheduler);  // validates the policy's own parameters
   scheduler.finish();
 
+  MapReader engine = top.map("engine");
+  s.engine.flow_segment_s = engine.duration_s("flow_segment", s.engine.flow_segment_s, 1);
+  s.engine.detail = engine.boolean("detail", s.engine.detail);
+  s.engine.detail_iteration_s = engine.duration_s("detail_iteration", s.engine.detail_iteration_s, 0.001);
+  s.engine.detail_max_steps =
+      static_cast<int>(engine.integer("detail_max_steps", s.engine.detail_max_steps, 1, 100000));
+  engine.finish();
+
   MapReader output = top.map("output");
   s.output.dir = output.string("dir", s.output.dir);
   s.output.utilisation_csv = output.boolean("utilisation_csv", s.output.utilisation_csv);
