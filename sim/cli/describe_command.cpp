@@ -62,17 +62,12 @@ void setup_describe_command(CLI::App& app, DescribeOptions& options) {
 }
 
 int run_describe(const DescribeOptions& options, std::ostream& out, std::ostream& err) {
-  auto loaded = load_scenario_input(options.input, err);
-  if (!loaded) return kExitBadInput;
-  auto prepared = sim::prepare_workload(loaded->scenario, loaded->catalog);
-  if (!prepared.ok()) {
-    print_diagnostics(prepared.diagnostics(), err);
-    return kExitBadInput;
-  }
-  const sim::Scenario& s = prepared->scenario;
-  const sim::Cluster& cluster = prepared->cluster;
+  auto input = prepare_scenario_input(options.input, err);
+  if (!input) return kExitBadInput;
+  const sim::Scenario& s = input->prepared.scenario;
+  const sim::Cluster& cluster = input->prepared.cluster;
   const auto start = std::chrono::steady_clock::now();
-  const sim::Topology topo = sim::build_topology(s, cluster, loaded->catalog);
+  const sim::Topology topo = sim::build_topology(s, cluster, input->catalog);
   const double build_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   out << fmt::format("scenario '{}': {} sites, {} nodes, {} GPUs\n", s.name, s.sites.size(),

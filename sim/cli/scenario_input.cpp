@@ -42,4 +42,15 @@ std::optional<LoadedScenario> load_scenario_input(const ScenarioInput& input, st
   return LoadedScenario{std::move(catalog).value(), std::move(scenario).value()};
 }
 
+std::optional<PreparedInput> prepare_scenario_input(const ScenarioInput& input, std::ostream& err) {
+  auto loaded = load_scenario_input(input, err);
+  if (!loaded) return std::nullopt;
+  auto prepared = sim::prepare_workload(loaded->scenario, loaded->catalog);
+  if (!prepared.ok()) {
+    print_diagnostics(prepared.diagnostics(), err);
+    return std::nullopt;
+  }
+  return PreparedInput{std::move(loaded->catalog), std::move(prepared).value()};
+}
+
 }  // namespace sovsim::cli

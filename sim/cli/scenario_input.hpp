@@ -12,6 +12,7 @@
 #include "models/common/result.hpp"
 #include "models/hardware.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/workload/job_table.hpp"
 
 namespace sovsim::cli {
 
@@ -32,5 +33,14 @@ struct LoadedScenario {
 std::optional<LoadedScenario> load_scenario_input(const ScenarioInput& input, std::ostream& err);
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+
+struct PreparedInput {
+  models::HardwareCatalog catalog;
+  sim::PreparedWorkload prepared;  // the sized scenario, its cluster and job table
+};
+
+// load_scenario_input, then the workload (traces are read here): nullopt on bad input, with
+// every diagnostic printed to `err`. For commands that look at a scenario without running it.
+std::optional<PreparedInput> prepare_scenario_input(const ScenarioInput& input, std::ostream& err);
 
 }  // namespace sovsim::cli

@@ -17,18 +17,14 @@ void setup_validate_command(CLI::App& app, ValidateOptions& options) {
 }
 
 int run_validate(const ValidateOptions& options, std::ostream& out, std::ostream& err) {
-  auto loaded = load_scenario_input(options.input, err);
-  if (!loaded) return kExitBadInput;
-  auto prepared = sim::prepare_workload(loaded->scenario, loaded->catalog);
-  if (!prepared.ok()) {
-    print_diagnostics(prepared.diagnostics(), err);
-    return kExitBadInput;
-  }
-  const sim::Scenario& s = prepared->scenario;
-  const sim::Cluster& cluster = prepared->cluster;
+  auto input = prepare_scenario_input(options.input, err);
+  if (!input) return kExitBadInput;
+  const sim::PreparedWorkload& prepared = input->prepared;
+  const sim::Scenario& s = prepared.scenario;
+  const sim::Cluster& cluster = prepared.cluster;
   out << fmt::format("ok: {}: scenario '{}': {} sites, {} nodes, {} GPUs, {} tenants, {} jobs\n",
                      options.input.path, s.name, s.sites.size(), cluster.node_count(),
-                     cluster.total_gpus(), s.tenants.size(), prepared->table.jobs.size());
+                     cluster.total_gpus(), s.tenants.size(), prepared.table.jobs.size());
   return kExitOk;
 }
 
