@@ -27,6 +27,7 @@ Cluster::Cluster(const std::vector<Site>& sites) {
       p.node_count = static_cast<NodeId>(group.count);
       p.nodes_per_domain = std::max(1, group.scaleup_domain / std::max(1, group.gpus_per_node));
       p.nodes_per_leaf = sites[s].fabric.nodes_per_leaf;
+      p.spares = group.spares;
       p.leaves_per_pod = sites[s].fabric.leaves_per_pod;
       p.first_leaf_in_site = site_leaves;
       site_leaves += static_cast<int>((group.count + p.nodes_per_leaf - 1) / p.nodes_per_leaf);

@@ -24,6 +24,7 @@ struct Pool {
   NodeId first_node = 0;     // nodes of a pool are contiguous ids
   NodeId node_count = 0;
   int nodes_per_domain = 1;  // nodes per scale-up (NVLink) domain: 18 for NVL72 trays of 4
+  int64_t spares = 0;        // the group's hot spares (held by the engine, not schedulable)
   int64_t total_gpus() const { return int64_t{node_count} * gpus_per_node; }
   int domain_of(NodeId node) const { return (node - first_node) / nodes_per_domain; }
   int nodes_per_leaf = 32;   // hosts per leaf switch (the site's fabric); a pool starts a leaf

@@ -48,6 +48,7 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
         options_.failures, std::move(gpus_per_node), domain_of_node, options_.seed);
     next_failure_ = failure_process_->next();
   }
+  hold_spares();
 }
 
 Controller::~Controller() = default;
@@ -62,6 +63,10 @@ double Controller::next_event_s() const {
   if (next_arrival_ < jobs_.jobs.size()) t = jobs_.jobs[next_arrival_].submit_s;
   if (!job_events_.empty()) t = std::min(t, std::get<0>(job_events_.top()));
   if (!wakeups_.empty()) t = std::min(t, wakeups_.top());
+  // Failures and repairs matter only while there is work: once every job is done, the run ends.
+  const bool work_left =
+      next_arrival_ < jobs_.jobs.size() || !queue_.empty() || !running_.empty();
+  if (!work_left) return t;
   if (!repairs_.empty()) t = std::min(t, repairs_.top().first);
   if (failure_process_) t = std::min(t, next_failure_.time_s);
   return t;
@@ -98,7 +103,7 @@ void Controller::handle_instant() {
   while (!repairs_.empty() && repairs_.top().first <= now_s_) {
     const NodeId node = repairs_.top().second;
     repairs_.pop();
-    bring_up(node);
+    repaired(node);
   }
   while (failure_process_ && next_failure_.time_s <= now_s_) {
     handle_failure(next_failure_);

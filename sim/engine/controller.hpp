@@ -116,7 +116,8 @@ class Controller final : private SchedulingContext {
   // Failures and repairs (controller_failures.cpp).
   void handle_failure(const models::FailureEvent& event);
   void take_down(NodeId node);
-  void bring_up(NodeId node);
+  void hold_spares();                // at start: each pool's last `spares` nodes
+  void repaired(NodeId node);        // back in service, or back to the spare shelf
   void fail_job(JobIndex index);
 
   JobTable& jobs_;
@@ -146,7 +147,10 @@ class Controller final : private SchedulingContext {
   models::FailureEvent next_failure_;
   using Repair = std::pair<double, NodeId>;
   std::priority_queue<Repair, std::vector<Repair>, std::greater<>> repairs_;
-  std::vector<uint8_t> node_down_;
+  enum NodeState : uint8_t { kUp = 0, kInRepair = 1, kSpare = 2 };
+  std::vector<uint8_t> node_down_;              // by node: NodeState
+  std::vector<std::vector<NodeId>> spare_shelf_;  // by pool: idle hot spares
+  std::vector<int64_t> spare_target_;             // by pool: spares it should hold
   std::unique_ptr<FlowNetwork> flows_;
   simgrid::kernel::timer::Timer* armed_ = nullptr;
   double armed_at_ = 0;

@@ -4,7 +4,9 @@
 // is interrupted, loses the work since its last checkpoint (all of it without checkpoints) and
 // rejoins the queue at its arrival position, so the policy restarts it on healthy nodes. A
 // scale-up domain failure (an NVL72 rack) takes all its nodes down together. Events for hardware
-// already in repair are dropped (thinning: out-of-service hardware does not fail).
+// already in repair are dropped (thinning: out-of-service hardware does not fail). A node group may
+// keep hot spares (`spares`): held out of scheduling, one replaces a failed node at once, and the
+// repaired node goes back to the shelf. Idle spares do not fail.
 #include <algorithm>
 
 #include "sim/engine/controller.hpp"
@@ -31,7 +33,7 @@ void Controller::handle_failure(const models::FailureEvent& event) {
   } else {
     nodes.push_back(event.node_or_domain);
   }
-  std::erase_if(nodes, [&](int32_t n) { return node_down_[n] != 0; });
+  std::erase_if(nodes, [&](int32_t n) { return node_down_[n] != kUp; });
   if (nodes.empty()) return;
   ++stats_.events;
   if (event.kind == models::FailureEvent::Kind::kDomain) ++stats_.domain_failures;
@@ -39,22 +41,52 @@ void Controller::handle_failure(const models::FailureEvent& event) {
     ++stats_.node_failures;
     take_down(n);
     repairs_.emplace(now_s_ + event.repair_s, n);
+    const int pool = whole_node(cluster_, n).pool;
+    if (!spare_shelf_[pool].empty()) {  // a hot spare takes its place now
+      const NodeId spare = spare_shelf_[pool].back();
+      spare_shelf_[pool].pop_back();
+      cluster_.release(whole_node(cluster_, spare));
+      node_down_[spare] = kUp;
+      ++stats_.spare_swaps;
+    }
   }
+}
+
+void Controller::hold_spares() {
+  spare_shelf_.resize(cluster_.pools().size());
+  spare_target_.assign(cluster_.pools().size(), 0);
+  for (size_t p = 0; p < cluster_.pools().size(); ++p) {
+    const Pool& pool = cluster_.pools()[p];
+    spare_target_[p] = pool.spares;
+    for (NodeId n = pool.first_node + pool.node_count - static_cast<NodeId>(pool.spares);
+         n < pool.first_node + pool.node_count; ++n) {
+      cluster_.allocate(whole_node(cluster_, n));
+      node_down_[n] = kSpare;
+      spare_shelf_[p].push_back(n);
+    }
+  }
+}
+
+void Controller::repaired(NodeId node) {
+  ++stats_.events;
+  const int pool = whole_node(cluster_, node).pool;
+  --stats_.nodes_down;
+  // Spares in service replace failed nodes one for one: the shelf refills first.
+  if (static_cast<int64_t>(spare_shelf_[pool].size()) < spare_target_[pool]) {
+    node_down_[node] = kSpare;
+    spare_shelf_[pool].push_back(node);
+    return;
+  }
+  cluster_.release(whole_node(cluster_, node));
+  node_down_[node] = kUp;
 }
 
 void Controller::take_down(NodeId node) {
   const std::vector<JobIndex> victims = node_jobs_[node];  // fail_job edits the list
   for (JobIndex j : victims) fail_job(j);
   cluster_.allocate(whole_node(cluster_, node));
-  node_down_[node] = 1;
+  node_down_[node] = kInRepair;
   ++stats_.nodes_down;
-}
-
-void Controller::bring_up(NodeId node) {
-  ++stats_.events;
-  cluster_.release(whole_node(cluster_, node));
-  node_down_[node] = 0;
-  --stats_.nodes_down;
 }
 
 void Controller::fail_job(JobIndex index) {

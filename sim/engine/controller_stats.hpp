@@ -34,6 +34,7 @@ struct ControllerStats {
   double lost_gpu_s = 0;          // GPU-seconds of work lost to failures
   double down_node_s = 0;         // node-seconds spent down (up to last_event_s)
   uint64_t nodes_down = 0;        // after the last instant
+  uint64_t spare_swaps = 0;       // failed nodes replaced at once by a hot spare
   double checkpoint_gpu_s = 0;    // GPU-seconds spent writing checkpoints
 
   // Time-averaged fragmentation over [0, end_s].

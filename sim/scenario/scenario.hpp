@@ -27,6 +27,7 @@ struct NodeGroup {
   int gpus_per_node = 0;  // devices per node (catalog default if not given)
   bool count_from_trace = false;  // `count: trace`: sized to the trace's MaxProcs at run time
   int scaleup_domain = 0;  // GPUs per NVLink/scale-up domain (catalog); 0 = one node
+  int64_t spares = 0;      // of `count`, hot spares held out of service for failed nodes
 };
 
 struct Site {

@@ -70,6 +70,12 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
       group.gpus_per_node =
           static_cast<int>(g.integer("gpus_per_node", hw ? hw->gpus_per_node : 8, 1, 1024));
       group.scaleup_domain = hw ? hw->scaleup_domain : 0;
+      group.spares = g.integer("spares", 0, 0, 10'000'000);
+      if (!group.count_from_trace && group.spares > group.count) {
+        ctx.error(g.raw("spares"), g.key_path("spares"),
+                  fmt::format("expected at most count ({}) spare nodes, found {}", group.count,
+                              group.spares));
+      }
       g.finish();
       site.nodes.push_back(group);
     }

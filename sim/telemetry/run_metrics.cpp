@@ -172,6 +172,7 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
                      {"node_failures", stats.node_failures},
                      {"domain_failures", stats.domain_failures},
                      {"job_interruptions", stats.job_interruptions},
+                     {"spare_swaps", stats.spare_swaps},
                      {"lost_gpu_hours", stats.lost_gpu_s / 3600.0},
                      {"down_node_hours", (stats.down_node_s + static_cast<double>(stats.nodes_down) *
                                                                   (end_s - stats.last_event_s)) /
