@@ -105,6 +105,9 @@ TEST(FailuresEngine, EveryJobEndsInExactlyOneTerminalState) {
     const double runtime = std::stod(job["runtime_s"]);
     const double expected = 36000 + std::stod(job["failure_lost_s"]) + std::stod(job["checkpoint_s"]);
     EXPECT_NEAR(runtime, expected, 1e-3 * expected) << "job " << id;
+    // Goodput is its 10 h on 32 GPUs; what it held beyond that went to failures and checkpoints.
+    EXPECT_NEAR(std::stod(job["goodput_gpu_hours"]), 10.0 * 32, 1e-6) << "job " << id;
+    EXPECT_GT(std::stod(job["gpu_hours"]), std::stod(job["goodput_gpu_hours"])) << "job " << id;
   }
   // A 1 TB checkpoint on 1 GB/s storage takes 1000 s alone; 9 checkpoints per job at least.
   EXPECT_GT(r.summary["checkpoint_gpu_hours"].get<double>(), 24 * 9 * 1000.0 * 32 / 3600 * 0.99);
