@@ -57,8 +57,8 @@ void Controller::hold_spares() {
   spare_target_.assign(cluster_.pools().size(), 0);
   for (size_t p = 0; p < cluster_.pools().size(); ++p) {
     const Pool& pool = cluster_.pools()[p];
-    spare_target_[p] = pool.spares;
-    for (NodeId n = pool.first_node + pool.node_count - static_cast<NodeId>(pool.spares);
+    spare_target_[p] = std::min<int64_t>(pool.spares, pool.node_count);  // trace-sized groups
+    for (NodeId n = pool.first_node + pool.node_count - static_cast<NodeId>(spare_target_[p]);
          n < pool.first_node + pool.node_count; ++n) {
       cluster_.allocate(whole_node(cluster_, n));
       node_down_[n] = kSpare;

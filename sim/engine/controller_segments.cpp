@@ -17,6 +17,9 @@
 #include "sim/engine/controller.hpp"
 
 namespace sovsim::sim {
+namespace {
+constexpr double kMinCheckpointInterval_s = 60;
+}  // namespace
 
 uint64_t Controller::owner_of(JobIndex index) const {
   return (uint64_t{index} << 32) | jobs_.jobs[index].generation;
@@ -37,8 +40,12 @@ double Controller::checkpoint_interval_s(const Job& job) const {
   const int domains = pool.nodes_per_domain > 1 ? cluster_.domains_spanned(job.placement) : 0;
   const double mtbf_s = models::job_mtbf_s(options_.failures, job.placement.gpus(), domains);
   if (!std::isfinite(mtbf_s)) return 0;
-  return job.checkpoint_rule == CheckpointRule::kYoung ? models::young_interval_s(cost_s, mtbf_s)
-                                                       : models::daly_interval_s(cost_s, mtbf_s);
+  const double optimum = job.checkpoint_rule == CheckpointRule::kYoung
+                             ? models::young_interval_s(cost_s, mtbf_s)
+                             : models::daly_interval_s(cost_s, mtbf_s);
+  // A tiny checkpoint makes the optimum seconds long; no framework checkpoints that often, and
+  // each checkpoint is a segment (events), so the interval is at least a minute.
+  return std::max(optimum, kMinCheckpointInterval_s);
 }
 
 void Controller::begin_run(JobIndex index) {
