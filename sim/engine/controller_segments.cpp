@@ -80,7 +80,12 @@ void Controller::begin_segment(JobIndex index, Running& r) {
   r.segment_s = std::min(left, longest);
   r.iterations = 1;
   if (options_.engine.detail && !r.shares.empty()) {
-    r.iterations = static_cast<int>(std::max(1.0, std::ceil(r.segment_s / options_.engine.detail_iteration_s)));
+    // A model-defined job's iteration is its training step on this hardware.
+    const Job& job = jobs_.jobs[index];
+    const double iteration_s =
+        job.profile >= 0 ? job.duration_s / static_cast<double>(jobs_.profile_iterations[job.profile])
+                         : options_.engine.detail_iteration_s;
+    r.iterations = static_cast<int>(std::max(1.0, std::ceil(r.segment_s / iteration_s)));
   }
   r.iteration = 0;
   begin_iteration(index, r);

@@ -137,6 +137,7 @@ class RuntimeProfiles {
     table.runtime_profiles.push_back(std::move(per_pool));
     table.network_profiles.push_back(std::move(network));
     table.profile_checkpoint_bytes.push_back(model ? training_checkpoint_bytes(*model) : 0);
+    table.profile_iterations.push_back(std::max<int64_t>(1, work.total_iterations()));
     return it->second;
   }
 

@@ -24,6 +24,7 @@ struct JobTable {
   // Job::profile -> exposed scale-out communication share of the run time, per pool.
   std::vector<std::vector<double>> network_profiles;
   std::vector<double> profile_checkpoint_bytes;  // Job::profile -> bytes of one checkpoint
+  std::vector<int64_t> profile_iterations;       // Job::profile -> training iterations
   int64_t beyond_horizon = 0;                   // jobs dropped: submitted at or after the horizon
   std::vector<std::string> notes;               // importer notes (skipped records etc.)
 };
