@@ -61,6 +61,13 @@ struct FailureRates {
   double domain_repair_median_s = 24 * 3600.0;
   double domain_repair_sigma = 1.0;
 
+  // Time an interrupted job needs before it makes progress again once it has GPUs: relaunch,
+  // NCCL set-up, reading its checkpoint back. ASSUMPTION: 10 min. Public accounts of large runs
+  // give minutes to tens of minutes per restart (the Llama 3 paper automates recovery but gives
+  // no figure); with it, a Llama 3 405B run keeps ~90% effective training time, as the paper
+  // reports (test/validation/llama3_goodput_test.cpp).
+  double restart_s = 600;
+
   // Sum of the four component rates, per GPU per second.
   double per_gpu_rate_per_s() const {
     return (gpu_per_year + hbm_per_year + network_per_year + host_per_year) / kSecondsPerYear;

@@ -94,8 +94,10 @@ void Controller::fail_job(JobIndex index) {
   const Running& r = segments_.at(index);
   const double progress = r.done_s + progress_in_segment(index, r);
   // With checkpoints: the work since the last one. Without: everything since the first start.
-  const double loss = r.interval_s > 0 ? r.since_checkpoint_s + progress - r.done_s
-                                       : job.duration_s - job.remaining_s + progress;
+  // Either way the restart itself (relaunch, reading the checkpoint) costs restart_s.
+  const double loss = (r.interval_s > 0 ? r.since_checkpoint_s + progress - r.done_s
+                                        : job.duration_s - job.remaining_s + progress) +
+                      options_.failures.restart_s;
   ++job.interruptions;
   job.failure_lost_s += loss;
   ++stats_.job_interruptions;

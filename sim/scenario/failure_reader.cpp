@@ -31,6 +31,7 @@ models::FailureRates read_failures(MapReader& top) {
   r.domain_per_year = m.number("domain_per_year", r.domain_per_year, 0, kMaxRatePerYear);
   read_repair(m, "repair", r.repair_median_s, r.repair_sigma);
   read_repair(m, "domain_repair", r.domain_repair_median_s, r.domain_repair_sigma);
+  r.restart_s = m.duration_s("restart", r.restart_s, 0);
   m.finish();
   return r;
 }
