@@ -159,6 +159,12 @@ void Controller::phase_done(JobIndex index) {
       return begin_comm_step(index, r);
     }
     case Phase::kComm: {
+      // What the shared (or oversubscribed) uplinks added to this step's time at NIC speed.
+      Job& job = jobs_.jobs[index];
+      const double nic_s = r.network_fraction * r.segment_s / r.iterations / r.steps;
+      const double stretch = std::max(0.0, now_s_ - r.phase_start_s - nic_s);
+      job.network_stretch_s += stretch;
+      stats_.stretch_gpu_s += stretch * static_cast<double>(job.placement.gpus());
       if (++r.step < r.steps) return begin_comm_step(index, r);
       if (++r.iteration < r.iterations) return begin_iteration(index, r);
       return segment_done(index, r);

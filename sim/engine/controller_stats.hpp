@@ -27,6 +27,7 @@ struct ControllerStats {
   uint64_t flows = 0;           // SimGrid flows started (shared-tier traffic, checkpoints)
   std::array<uint64_t, 4> flows_by_kind{};  // leaf uplink, pod uplink, WAN, storage
   uint64_t max_live_flows = 0;
+  double stretch_gpu_s = 0;     // GPU-seconds jobs spent waiting on shared uplinks
   // Failures.
   uint64_t node_failures = 0;    // node events (a domain failure counts its nodes)
   uint64_t domain_failures = 0;

@@ -9,7 +9,7 @@ void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& clu
                     const JobTable& table, double end_s) {
   std::string buffer =
       "job_id,tenant,kind,gpus,alloc_gpus,submit_s,start_s,end_s,wait_s,runtime_s,status,site,hw,"
-      "gpu_hours,preemptions,lost_s,domains,interruptions,failure_lost_s,checkpoint_s,goodput_gpu_hours\n";
+      "gpu_hours,preemptions,lost_s,domains,interruptions,failure_lost_s,checkpoint_s,goodput_gpu_hours,network_stretch_s\n";
   auto flush = [&] {
     std::fwrite(buffer.data(), 1, buffer.size(), out);
     buffer.clear();
@@ -20,7 +20,7 @@ void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& clu
     fmt::format_to(row, "{},{},{},{},", j.id, scenario.tenants[j.tenant].name, table.kinds[j.kind],
                    j.gpus);
     if (j.start_s < 0) {
-      fmt::format_to(row, ",{},,,,,{},,,,0,0,,0,0,0,0\n", j.submit_s, to_string(j.state));
+      fmt::format_to(row, ",{},,,,,{},,,,0,0,,0,0,0,0,0\n", j.submit_s, to_string(j.state));
     } else {
       const Pool& pool = cluster.pools()[j.placement.pool];
       const int64_t alloc = j.placement.gpus();
@@ -32,10 +32,11 @@ void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& clu
       if (j.end_s >= 0) fmt::format_to(row, "{}", j.end_s);
       // Goodput: undisturbed work kept (all of it once completed), against gpu_hours held.
       const double goodput_gpu_h = (j.duration_s - j.remaining_s) * alloc / 3600.0;
-      fmt::format_to(row, ",{},{},{},{},{},{},{},{},{},{},{},{},{}\n", j.start_s - j.submit_s,
+      fmt::format_to(row, ",{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", j.start_s - j.submit_s,
                      runtime, to_string(j.state), pool.site_name, pool.hardware, gpu_s / 3600.0,
                      j.preemptions, j.lost_s, cluster.domains_spanned(j.placement),
-                     j.interruptions, j.failure_lost_s, j.checkpoint_s, goodput_gpu_h);
+                     j.interruptions, j.failure_lost_s, j.checkpoint_s, goodput_gpu_h,
+                     j.network_stretch_s);
     }
     if (buffer.size() > (1 << 20)) flush();
   }

@@ -187,7 +187,8 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
                       {"pod_uplink", stats.flows_by_kind[1]},
                       {"wan", stats.flows_by_kind[2]},
                       {"storage", stats.flows_by_kind[3]}}},
-                    {"max_live_flows", stats.max_live_flows}};
+                    {"max_live_flows", stats.max_live_flows},
+                    {"stretch_gpu_hours", stats.stretch_gpu_s / 3600.0}};
   out["tenants"] = tenants;
   out["events"] = stats.events;
   out["instants"] = stats.instants;

@@ -50,6 +50,7 @@ struct Job {
   int32_t interruptions = 0;  // failures of a node it ran on
   double failure_lost_s = 0;  // run time lost to failures (work since the last checkpoint)
   double checkpoint_s = 0;    // time spent writing checkpoints
+  double network_stretch_s = 0;  // comm phases beyond their time at NIC speed (shared uplinks)
   uint32_t generation = 0;   // bumped on preemption; stale end events are ignored
   Placement placement;       // valid while running and after
 

@@ -32,6 +32,9 @@ TEST(FabricEngine, TwoJobsOnTheSameFourToOneTierShareItMaxMin) {
   // then 2e11 B left, alone again at 200 GB/s: 1 s, B ends at 2505.
   EXPECT_NEAR(end_of(jobs, "10"), 2504, 1e-3);
   EXPECT_NEAR(end_of(jobs, "11"), 2505, 1e-3);
+  // Their communication took 1999 s instead of 500 s at NIC speed: 1499 s of stretch each.
+  EXPECT_NEAR(std::stod(jobs["10"]["network_stretch_s"]), 1499, 1e-3);
+  EXPECT_NEAR(std::stod(jobs["11"]["network_stretch_s"]), 1499, 1e-3);
 }
 
 TEST(FabricEngine, NonBlockingFabricGivesTheUndisturbedRunTime) {
@@ -41,6 +44,7 @@ TEST(FabricEngine, NonBlockingFabricGivesTheUndisturbedRunTime) {
   auto jobs = run_scenario_jobs(fabric_scenario(4, 4, 1, kInterleaved + kSecondJob), dir);
   EXPECT_NEAR(end_of(jobs, "10"), 5 + 1000, 1e-3);
   EXPECT_NEAR(end_of(jobs, "11"), 6 + 1000, 1e-3);
+  EXPECT_NEAR(std::stod(jobs["10"]["network_stretch_s"]), 0, 1e-3);
 }
 
 TEST(FabricEngine, JobInsideItsPodIsNotSlowedByAnotherPodsTraffic) {
