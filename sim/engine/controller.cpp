@@ -29,7 +29,7 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
                                                    : Strategy::kFirstFit),
       node_jobs_(cluster.node_count()),
       tenant_busy_gpus_(tenants.size(), 0),
-      link_users_(simulation.shared_links().count(), 0),
+      alone_on_link_(simulation.shared_links().count()),
       node_down_(cluster.node_count(), 0) {
   flows_ = std::make_unique<FlowNetwork>(simulation.platform(), simulation.shared_links(),
                                          [this](uint64_t owner) { flows_done(owner); });
@@ -95,10 +95,12 @@ void Controller::handle_instant() {
   stats_.down_node_s += static_cast<double>(stats_.nodes_down) * dt;
   stats_.last_event_s = now_s_;
   while (!job_events_.empty() && std::get<0>(job_events_.top()) <= now_s_) {
-    const auto [time, index, generation] = job_events_.top();
+    const auto [time, index, generation, seq] = job_events_.top();
     job_events_.pop();
     const Job& job = jobs_.jobs[index];
-    if (generation == job.generation && job.state == JobState::kRunning) phase_done(index);
+    if (generation != job.generation || job.state != JobState::kRunning) continue;
+    auto it = segments_.find(index);
+    if (it != segments_.end() && it->second.seq == seq) phase_done(index);
   }
   while (!repairs_.empty() && repairs_.top().first <= now_s_) {
     const NodeId node = repairs_.top().second;

@@ -92,7 +92,11 @@ class Controller final : private SchedulingContext {
     double since_checkpoint_s = 0;  // of which after the last checkpoint
     double segment_s = 0;           // progress the current segment brings
     double phase_start_s = 0;
-    double comm_floor_end_s = 0;    // the comm phase lasts at least its time at NIC speed
+    double comm_floor_end_s = 0;    // NIC-speed time and links it holds whole: a lower bound
+    // Transfers timed analytically because the job is alone on the link (link, end time); one
+    // becomes a SimGrid flow if another job starts to use the link before it ends.
+    std::vector<std::pair<int32_t, double>> alone;
+    uint32_t seq = 0;               // of the job's latest event: older ones are stale
     // Iterations of the segment, and collective steps of an iteration's comm phase: one each
     // in the fluid model; detailed mode splits them (docs/engine.md).
     int iterations = 1, iteration = 0;
@@ -111,6 +115,9 @@ class Controller final : private SchedulingContext {
   double progress_in_segment(JobIndex index, const Running& r) const;
   double checkpoint_interval_s(const Job& job) const;
   void push_job_event(double time_s, JobIndex index);
+  double comm_end_s(const Running& r) const;  // lower bound of the comm step's end
+  bool link_busy(int link);       // a live flow or another job's analytic transfer on it
+  void share_link(int link);      // turns the analytic transfers on it into SimGrid flows
   uint64_t owner_of(JobIndex index) const;
 
   // Failures and repairs (controller_failures.cpp).
@@ -135,11 +142,17 @@ class Controller final : private SchedulingContext {
   std::set<JobIndex> running_;
   std::unordered_map<JobIndex, Running> segments_;  // by running job
   std::vector<std::vector<JobIndex>> node_jobs_;    // by node: running jobs on it
-  std::vector<int32_t> link_users_;  // by shared link: running jobs whose traffic crosses it
+  // By shared link: transfers of jobs that had it alone when their comm step started.
+  struct AloneTransfer {
+    JobIndex job;
+    uint32_t generation;
+    double start_s, end_s, bytes;
+  };
+  std::vector<std::vector<AloneTransfer>> alone_on_link_;
   std::vector<int64_t> tenant_busy_gpus_;
   // (time, job, generation): the current phase of a running job ends; events of an older run
   // (preempted or failed since) stay in the heap and are skipped.
-  using JobEvent = std::tuple<double, JobIndex, uint32_t>;
+  using JobEvent = std::tuple<double, JobIndex, uint32_t, uint32_t>;  // time, job, generation, seq
   std::priority_queue<JobEvent, std::vector<JobEvent>, std::greater<>> job_events_;
   std::priority_queue<double, std::vector<double>, std::greater<>> wakeups_;
   // Failures: the next one, and repairs due (time, node).

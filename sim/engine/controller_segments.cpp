@@ -26,7 +26,35 @@ uint64_t Controller::owner_of(JobIndex index) const {
 }
 
 void Controller::push_job_event(double time_s, JobIndex index) {
-  job_events_.emplace(time_s, index, jobs_.jobs[index].generation);
+  job_events_.emplace(time_s, index, jobs_.jobs[index].generation, ++segments_.at(index).seq);
+}
+
+double Controller::comm_end_s(const Running& r) const {
+  double end = r.comm_floor_end_s;
+  for (const auto& [link, end_s] : r.alone) end = std::max(end, end_s);
+  return end;
+}
+
+bool Controller::link_busy(int link) {
+  if (flows_->live_on(link) > 0) return true;
+  auto& transfers = alone_on_link_[link];
+  std::erase_if(transfers, [&](const AloneTransfer& t) {  // ended, or their run is over
+    const Job& job = jobs_.jobs[t.job];
+    return t.end_s <= now_s_ || job.generation != t.generation || job.state != JobState::kRunning;
+  });
+  return !transfers.empty();
+}
+
+void Controller::share_link(int link) {
+  if (!link_busy(link)) return;  // also drops the transfers that are over
+  for (const AloneTransfer& t : alone_on_link_[link]) {
+    // What it has left at the rate it had alone becomes a flow that SimGrid now shares.
+    const double left = t.bytes * (t.end_s - now_s_) / (t.end_s - t.start_s);
+    Running& r = segments_.at(t.job);
+    std::erase_if(r.alone, [&](const auto& a) { return a.first == link; });
+    if (left >= 1) flows_->start(owner_of(t.job), link, left);
+  }
+  alone_on_link_[link].clear();
 }
 
 double Controller::checkpoint_interval_s(const Job& job) const {
@@ -57,7 +85,6 @@ void Controller::begin_run(JobIndex index) {
     r.shares = cross_tier_shares(simulation_.topology(), simulation_.shared_links(), job.placement);
     r.nic_bytes_per_s = simulation_.topology().node_nic_bytes_per_s(job.placement.slices.front().node);
   }
-  for (const LinkShare& share : r.shares) ++link_users_[share.link];
   r.interval_s = checkpoint_interval_s(job);
   begin_segment(index, r);
 }
@@ -65,7 +92,6 @@ void Controller::begin_run(JobIndex index) {
 void Controller::end_run(JobIndex index) {
   auto it = segments_.find(index);
   if (it == segments_.end()) return;
-  for (const LinkShare& share : it->second.shares) --link_users_[share.link];
   if (it->second.phase == Phase::kCheckpoint) account_checkpoint(index, it->second);  // cut short
   flows_->cancel(owner_of(index));
   segments_.erase(it);
@@ -103,26 +129,31 @@ void Controller::begin_comm_step(JobIndex index, Running& r) {
   r.phase_start_s = now_s_;
   const double comm_s = r.network_fraction * r.segment_s / r.iterations / r.steps;
   r.comm_floor_end_s = now_s_ + comm_s;
+  r.alone.clear();
   const double node_bytes = comm_s * r.nic_bytes_per_s;
-  bool any = false;
   const SharedLinkSet& links = simulation_.shared_links();
+  const bool shortcuts = !options_.engine.detail;  // detailed mode checks them: always flows
   for (const LinkShare& share : r.shares) {
     const double bytes = share.bytes_per_node_byte * node_bytes;
     if (bytes < 1) continue;
-    // Alone on the link (it holds the whole leaf or pod, or no other running job crosses it
-    // now): its time is bytes / bandwidth, without a SimGrid flow. A job that starts to cross
-    // the link later shares it from its own first segment, and this job from its next one
-    // (docs/engine.md: shares are renegotiated at segment boundaries). Detailed mode always
-    // sends flows, so it also checks these shortcuts.
-    if (!options_.engine.detail && (share.exclusive || link_users_[share.link] == 1)) {
-      const SharedLink& l = links[share.link];
-      r.comm_floor_end_s = std::max(r.comm_floor_end_s, now_s_ + l.latency_s + bytes / l.bw_bytes_per_s);
+    const SharedLink& l = links[share.link];
+    const double alone_end_s = now_s_ + l.latency_s + bytes / l.bw_bytes_per_s;
+    if (shortcuts && share.exclusive) {  // it holds the whole leaf or pod: nobody else can come
+      r.comm_floor_end_s = std::max(r.comm_floor_end_s, alone_end_s);
       continue;
     }
+    if (shortcuts && !link_busy(share.link)) {
+      // Alone on the link for now: bytes / bandwidth, no SimGrid flow, until another job starts
+      // to use the link (share_link() then turns what is left into a flow). Exact under max-min.
+      r.alone.emplace_back(share.link, alone_end_s);
+      alone_on_link_[share.link].push_back(
+          {index, jobs_.jobs[index].generation, now_s_, alone_end_s, bytes});
+      continue;
+    }
+    if (shortcuts) share_link(share.link);
     flows_->start(owner_of(index), share.link, bytes);
-    any = true;
   }
-  if (!any) push_job_event(r.comm_floor_end_s, index);
+  if (!flows_->has_live(owner_of(index))) push_job_event(comm_end_s(r), index);
   // else flows_done() schedules the end of the step
 }
 
@@ -134,7 +165,7 @@ double Controller::progress_in_segment(JobIndex index, const Running& r) const {
       const double work = r.segment_s / r.iterations;
       const double compute = (1.0 - r.network_fraction) * work;
       const double comm = r.network_fraction * work;
-      const double floor_end = r.comm_floor_end_s;
+      const double floor_end = comm_end_s(r);
       const double by_time = floor_end > r.phase_start_s
                                  ? (now_s_ - r.phase_start_s) / (floor_end - r.phase_start_s)
                                  : 1.0;
@@ -159,6 +190,8 @@ void Controller::phase_done(JobIndex index) {
       return begin_comm_step(index, r);
     }
     case Phase::kComm: {
+      // A transfer that was alone may have become a flow since this event was due.
+      if (flows_->has_live(owner_of(index))) return;
       // What the shared (or oversubscribed) uplinks added to this step's time at NIC speed.
       Job& job = jobs_.jobs[index];
       const double nic_s = r.network_fraction * r.segment_s / r.iterations / r.steps;
@@ -213,7 +246,7 @@ void Controller::flows_done(uint64_t owner) {
   const double now = simgrid::s4u::Engine::get_clock();
   if (now > options_.horizon_s) return;
   const Running& r = segments_.at(index);
-  push_job_event(r.phase == Phase::kComm ? std::max(now, r.comm_floor_end_s) : now, index);
+  push_job_event(r.phase == Phase::kComm ? std::max(now, comm_end_s(r)) : now, index);
   arm_next_timer();
 }
 

@@ -28,11 +28,13 @@ struct FlowNetwork::Impl {
 
 FlowNetwork::FlowNetwork(const Platform& platform, const SharedLinkSet& links,
                          std::function<void(uint64_t owner)> on_owner_done)
-    : impl_(new Impl{platform, links, std::move(on_owner_done), {}}) {
+    : impl_(new Impl{platform, links, std::move(on_owner_done), {}}),
+      live_per_link_(links.count(), 0) {
   sg4::Activity::on_completion_cb([this](const sg4::Activity& activity) {
     auto it = by_activity_.find(&activity);
     if (it == by_activity_.end()) return;  // not ours, or cancelled
-    const uint64_t owner = it->second;
+    const uint64_t owner = it->second.owner;
+    --live_per_link_[it->second.link];
     by_activity_.erase(it);
     auto& flows = impl_->by_owner[owner];
     auto flow = std::find_if(flows.begin(), flows.end(),
@@ -52,7 +54,8 @@ void FlowNetwork::start(uint64_t owner, int link, double bytes) {
   impl_->ended.clear();  // called from a timer callback: no completion signal is running
   auto comm = sg4::Comm::sendto_async(impl_->platform.gateway(link), impl_->platform.sink(link),
                                       static_cast<uint64_t>(std::max(1.0, std::ceil(bytes))));
-  by_activity_.emplace(comm.get(), owner);
+  by_activity_.emplace(comm.get(), Live{owner, link});
+  ++live_per_link_[link];
   impl_->by_owner[owner].push_back({std::move(comm), std::max(1.0, std::ceil(bytes))});
   ++started_;
   ++by_kind_[static_cast<size_t>(impl_->links[link].kind)];
@@ -64,12 +67,18 @@ void FlowNetwork::cancel(uint64_t owner) {
   if (it == impl_->by_owner.end()) return;
   std::vector<Impl::Flow> flows = std::move(it->second);
   impl_->by_owner.erase(it);
-  for (auto& f : flows) by_activity_.erase(f.comm.get());
+  for (auto& f : flows) {
+    auto live = by_activity_.find(f.comm.get());
+    --live_per_link_[live->second.link];
+    by_activity_.erase(live);
+  }
   for (auto& f : flows) {
     f.comm->cancel();
     impl_->ended.push_back(std::move(f.comm));
   }
 }
+
+bool FlowNetwork::has_live(uint64_t owner) const { return impl_->by_owner.count(owner) > 0; }
 
 double FlowNetwork::progress(uint64_t owner) const {
   auto it = impl_->by_owner.find(owner);

@@ -34,6 +34,8 @@ class FlowNetwork {
   double progress(uint64_t owner) const;
 
   size_t live_flows() const { return by_activity_.size(); }
+  int live_on(int link) const { return live_per_link_[link]; }
+  bool has_live(uint64_t owner) const;
   uint64_t flows_started() const { return started_; }
   // Flows started per kind of shared link (SharedLinkKind order: leaf, pod, WAN, storage).
   const std::array<uint64_t, 4>& flows_by_kind() const { return by_kind_; }
@@ -42,7 +44,12 @@ class FlowNetwork {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  std::unordered_map<const void*, uint64_t> by_activity_;  // live comm -> owner
+  struct Live {
+    uint64_t owner;
+    int link;
+  };
+  std::unordered_map<const void*, Live> by_activity_;  // live comm -> its owner and link
+  std::vector<int> live_per_link_;
   uint64_t started_ = 0;
   std::array<uint64_t, 4> by_kind_{};
   size_t max_live_ = 0;

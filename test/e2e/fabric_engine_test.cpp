@@ -6,6 +6,7 @@
 // The scenarios and the numbers behind the hand-computed times: test/support/fabric_scenarios.hpp.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "test/support/fabric_scenarios.hpp"
@@ -20,6 +21,9 @@ TEST(FabricEngine, JobAloneOnAFourToOneTierIsLimitedByTheUplink) {
   ASSERT_EQ(jobs["10"]["start_s"], "5");
   // Compute 500 s, then 2e14 bytes on each 200 GB/s uplink: 1000 s (not the 500 s at NIC speed).
   EXPECT_NEAR(end_of(jobs, "10"), 5 + 500 + 1000, 1e-3);
+  // Alone on its links, it needed no SimGrid flow at all.
+  auto summary = nlohmann::json::parse(read_file(dir / "out/summary.json"));
+  EXPECT_EQ(summary["network"]["flows"].get<int>(), 0);
 }
 
 TEST(FabricEngine, TwoJobsOnTheSameFourToOneTierShareItMaxMin) {
@@ -27,7 +31,8 @@ TEST(FabricEngine, TwoJobsOnTheSameFourToOneTierShareItMaxMin) {
   auto jobs = run_scenario_jobs(fabric_scenario(4, 4, 4, kInterleaved + kSecondJob), dir);
   ASSERT_EQ(jobs["10"]["start_s"], "5");
   ASSERT_EQ(jobs["11"]["start_s"], "6");
-  // A's flows start at 505 and run alone for 1 s at 200 GB/s (2e11 B); from 506 both jobs share
+  // A's transfers start at 505 alone (timed analytically, no flow) for 1 s at 200 GB/s (2e11 B);
+  // at 506 B's start turns what A has left into SimGrid flows (share_link), and both jobs share
   // each uplink, 100 GB/s each, so A's remaining 1.998e14 B take 1998 s: A ends at 2504. B has
   // then 2e11 B left, alone again at 200 GB/s: 1 s, B ends at 2505.
   EXPECT_NEAR(end_of(jobs, "10"), 2504, 1e-3);
@@ -35,6 +40,9 @@ TEST(FabricEngine, TwoJobsOnTheSameFourToOneTierShareItMaxMin) {
   // Their communication took 1999 s instead of 500 s at NIC speed: 1499 s of stretch each.
   EXPECT_NEAR(std::stod(jobs["10"]["network_stretch_s"]), 1499, 1e-3);
   EXPECT_NEAR(std::stod(jobs["11"]["network_stretch_s"]), 1499, 1e-3);
+  // Two flows for what A had left, two for B.
+  auto summary = nlohmann::json::parse(read_file(dir / "out/summary.json"));
+  EXPECT_EQ(summary["network"]["flows"].get<int>(), 4);
 }
 
 TEST(FabricEngine, NonBlockingFabricGivesTheUndisturbedRunTime) {
