@@ -9,6 +9,9 @@
 //   checkpoint     at the end of a segment when the job checkpoints: a flow of its checkpoint
 //                  bytes on the site's storage link, shared with every job writing at once.
 // A job without shared traffic and without checkpoints has one segment and costs one event.
+// A transfer on a link the job holds whole, or on a link where nothing else is transferring, is
+// timed analytically; share_link() turns the latter into a flow when another transfer starts
+// there. Detailed mode splits segments into iterations and ring steps, without shortcuts.
 #include <simgrid/s4u/Engine.hpp>
 
 #include <cmath>
