@@ -55,9 +55,48 @@ YAML::Node without_marks(const YAML::Node& node) {
   return copy;
 }
 
+// The node at `path` (read only: nothing is created), or an undefined node.
+YAML::Node lookup(const YAML::Node& root, const std::vector<Segment>& path) {
+  YAML::Node node;
+  node.reset(root);  // a handle: reset() re-points it, assignment would write into the tree
+  for (const Segment& s : path) {
+    const YAML::Node& here = node;  // const: operator[] does not insert missing keys
+    const YAML::Node none(YAML::NodeType::Undefined);
+    if (const auto* name = std::get_if<std::string>(&s)) {
+      if (!here.IsMap()) return none;
+      const YAML::Node child = here[*name];
+      if (!child.IsDefined()) return none;  // a missing key (an invalid node: reset() throws)
+      node.reset(child);
+    } else {
+      const size_t index = std::get<size_t>(s);
+      if (!here.IsSequence() || index >= here.size()) return none;
+      const YAML::Node child = here[index];
+      node.reset(child);
+    }
+  }
+  return node;
+}
+
 }  // namespace
 
 bool apply_override(YAML::Node& root, const std::string& assignment, Diagnostics& diagnostics) {
+  // `sites[*].fabric.nodes_per_leaf=36`: the same assignment for every element of that list.
+  const size_t star = assignment.find("[*]");
+  if (star != std::string::npos && star < assignment.find('=')) {
+    const std::string prefix = assignment.substr(0, star);
+    auto segments = prefix.empty() ? std::nullopt : split_path(prefix);
+    const YAML::Node list = segments ? lookup(root, *segments) : YAML::Node();
+    if (!list.IsSequence()) {
+      diagnostics.push_back(Diagnostic{"", 0, 0, prefix, "--set: [*] needs a list here"});
+      return false;
+    }
+    bool ok = true;
+    for (size_t i = 0; i < list.size(); ++i) {
+      ok = apply_override(root, fmt::format("{}[{}]{}", prefix, i, assignment.substr(star + 3)),
+                          diagnostics) && ok;
+    }
+    return ok;
+  }
   auto fail = [&](const std::string& key, const std::string& message) {
     diagnostics.push_back(Diagnostic{"", 0, 0, key, "--set: " + message});
     return false;

@@ -39,6 +39,23 @@ TEST(Overrides, RejectsBadPathsAndIndices) {
   EXPECT_EQ(root["a"].as<int>(), 1);  // unchanged
 }
 
+TEST(Overrides, StarSetsEveryElementOfAList) {
+  YAML::Node root = YAML::Load("sites:\n  - {name: a, nodes: [{count: 1}, {count: 2}]}\n"
+                               "  - {name: b, nodes: [{count: 3}]}\n");
+  Diagnostics d;
+  EXPECT_TRUE(apply_override(root, "sites[*].fabric.leaf_uplink_oversubscription=4", d));
+  EXPECT_TRUE(apply_override(root, "sites[*].nodes[*].count=8", d));
+  EXPECT_TRUE(d.empty());
+  EXPECT_EQ(root["sites"][0]["fabric"]["leaf_uplink_oversubscription"].as<int>(), 4);
+  EXPECT_EQ(root["sites"][1]["fabric"]["leaf_uplink_oversubscription"].as<int>(), 4);
+  EXPECT_EQ(root["sites"][0]["nodes"][1]["count"].as<int>(), 8);
+  EXPECT_EQ(root["sites"][1]["nodes"][0]["count"].as<int>(), 8);
+  EXPECT_FALSE(apply_override(root, "tenants[*].share=1", d));  // no such list
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].key, "tenants");
+  EXPECT_FALSE(root["tenants"].IsDefined());  // looking did not create it
+}
+
 TEST(Overrides, ValueIsParsedAsYaml) {
   YAML::Node root = tree();
   Diagnostics d;
