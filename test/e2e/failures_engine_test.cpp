@@ -146,5 +146,30 @@ TEST(FailuresEngine, HotSparesLetAFailedJobRestartAtOnce) {
   EXPECT_EQ(bare.summary["failures"]["spare_swaps"].get<int>(), 0);
 }
 
+// Checkpoints go through the site's storage link: two jobs writing 1 TB at once on 1 GB/s storage
+// get 0.5 GB/s each (max-min), so each write takes 2000 s instead of 1000 s alone.
+TEST(FailuresEngine, CheckpointWritesShareTheSiteStorage) {
+  auto scenario = [](int jobs) {
+    std::string s = "name: ckpt\nhorizon: 1d\nsites:\n  - name: s\n    fabric: {storage_gbps: 8}\n"
+                    "    nodes:\n      - {hardware: B200, count: 2}\ntenants:\n  - name: t\n"
+                    "workload:\n  jobs:\n";
+    for (int j = 1; j <= jobs; ++j) {
+      s += "    - {id: " + std::to_string(j) +
+           ", tenant: t, gpus: 8, duration: 2h, checkpoint_interval: 1h, checkpoint_gb: 1000}\n";
+    }
+    return s;
+  };
+  TempDir dir;
+  RunOutput alone = run(scenario(1), dir, "alone");
+  RunOutput both = run(scenario(2), dir, "both");
+  // 1 h of work, one checkpoint, 1 h of work (no checkpoint after the last segment).
+  EXPECT_NEAR(std::stod(alone.jobs["1"]["end_s"]), 7200 + 1000, 1e-3);
+  EXPECT_NEAR(std::stod(alone.jobs["1"]["checkpoint_s"]), 1000, 1e-3);
+  for (const char* id : {"1", "2"}) {
+    EXPECT_NEAR(std::stod(both.jobs[id]["end_s"]), 7200 + 2000, 1e-3) << id;
+    EXPECT_NEAR(std::stod(both.jobs[id]["checkpoint_s"]), 2000, 1e-3) << id;
+  }
+}
+
 }  // namespace
 }  // namespace sovsim::test
