@@ -67,6 +67,7 @@ struct Counts {
   double failure_lost_gpu_s = 0;  // work redone after failures
   double checkpoint_gpu_s = 0;    // GPUs held while writing checkpoints
   double goodput_gpu_s = 0;       // undisturbed work kept: duration x GPUs when completed
+  double stretch_gpu_s = 0;       // communication beyond NIC speed (shared uplinks)
 
   void add(const Job& j) {
     if (j.state == JobState::kPending) return;
@@ -92,6 +93,7 @@ struct Counts {
     interruptions += j.interruptions;
     failure_lost_gpu_s += j.failure_lost_s * gpus;
     checkpoint_gpu_s += j.checkpoint_s * gpus;
+    stretch_gpu_s += j.network_stretch_s * gpus;
     // Progress kept: all of it once completed; up to its last stop or start otherwise.
     if (j.start_s >= 0) goodput_gpu_s += (j.duration_s - j.remaining_s) * gpus;
   }
@@ -140,6 +142,7 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
                        {"interruptions", c.interruptions},
                        {"failure_lost_gpu_hours", c.failure_lost_gpu_s / 3600.0},
                        {"checkpoint_gpu_hours", c.checkpoint_gpu_s / 3600.0},
+                       {"network_stretch_gpu_hours", c.stretch_gpu_s / 3600.0},
                        {"goodput_gpu_hours", c.goodput_gpu_s / 3600.0},
                        {"goodput_fraction", gpu_s > 0 ? c.goodput_gpu_s / gpu_s : 0.0}});
   }

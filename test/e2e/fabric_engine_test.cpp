@@ -43,6 +43,10 @@ TEST(FabricEngine, TwoJobsOnTheSameFourToOneTierShareItMaxMin) {
   // Two flows for what A had left, two for B.
   auto summary = nlohmann::json::parse(read_file(dir / "out/summary.json"));
   EXPECT_EQ(summary["network"]["flows"].get<int>(), 4);
+  // The fabric's cost in GPU-hours: 2 jobs x 1499 s x 16 GPUs, all of it the one tenant's.
+  EXPECT_NEAR(summary["network"]["stretch_gpu_hours"].get<double>(), 2 * 1499.0 * 16 / 3600, 1e-5);
+  EXPECT_NEAR(summary["tenants"][0]["network_stretch_gpu_hours"].get<double>(),
+              2 * 1499.0 * 16 / 3600, 1e-5);
 }
 
 TEST(FabricEngine, NonBlockingFabricGivesTheUndisturbedRunTime) {
