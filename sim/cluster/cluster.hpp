@@ -34,10 +34,11 @@ struct Pool {
   int group_of(NodeId node) const { return (node - first_node) / group_size(); }
   int first_leaf_in_site = 0;  // leaves of earlier pools of the same site come first
   int leaves_per_pod = 16;     // the site's fabric
-  // Pod (spine group) of a node, numbered within its site as sim/fabric/topology.cpp lays them.
-  int pod_of(NodeId node) const {
-    return (first_leaf_in_site + (node - first_node) / nodes_per_leaf) / leaves_per_pod;
-  }
+  // Leaf and pod (spine group) of a node, numbered within its site: each pool starts a leaf and
+  // fills leaves in node order; leaves fill pods in order. sim/fabric/topology.cpp lays the
+  // fabric graph out by these two functions.
+  int leaf_in_site(NodeId node) const { return first_leaf_in_site + (node - first_node) / nodes_per_leaf; }
+  int pod_of(NodeId node) const { return leaf_in_site(node) / leaves_per_pod; }
 };
 
 struct NodeSlice {

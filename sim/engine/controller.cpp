@@ -28,21 +28,20 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
                 : options_.placement == "topology" ? Strategy::kTopology
                                                    : Strategy::kFirstFit),
       node_jobs_(cluster.node_count()),
-      tenant_busy_gpus_(tenants.size(), 0),
       alone_on_link_(simulation.shared_links().count()),
+      tenant_busy_gpus_(tenants.size(), 0),
       node_down_(cluster.node_count(), 0) {
   flows_ = std::make_unique<FlowNetwork>(simulation.platform(), simulation.shared_links(),
                                          [this](uint64_t owner) { flows_done(owner); });
   if (options_.failures.enabled) {
+    // Multi-node NVLink domains (NVL72 racks) fail as a whole; the fabric graph numbers them.
     std::vector<int> gpus_per_node(cluster.node_count());
-    std::vector<int32_t> domain_of_node(cluster.node_count(), -1);
-    int32_t domain_base = 0;
+    std::vector<int32_t> domain_of_node(cluster.node_count());
     for (const Pool& pool : cluster.pools()) {
       for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
         gpus_per_node[n] = pool.gpus_per_node;
-        if (pool.nodes_per_domain > 1) domain_of_node[n] = domain_base + pool.domain_of(n);
+        domain_of_node[n] = simulation.topology().domain_of(n);
       }
-      if (pool.node_count > 0) domain_base += pool.domain_of(pool.first_node + pool.node_count - 1) + 1;
     }
     failure_process_ = std::make_unique<models::FailureProcess>(
         options_.failures, std::move(gpus_per_node), domain_of_node, options_.seed);
@@ -56,6 +55,9 @@ Controller::~Controller() = default;
 void Controller::run() {
   arm_next_timer();
   sg4::Engine::get_instance()->run();
+  stats_.flows = flows_->flows_started();
+  stats_.flows_by_kind = flows_->flows_by_kind();
+  stats_.max_live_flows = flows_->max_live_flows();
 }
 
 double Controller::next_event_s() const {
@@ -126,9 +128,6 @@ void Controller::handle_instant() {
   stats_.queue_length = queue_.size();
   stats_.queue_max = std::max<uint64_t>(stats_.queue_max, queue_.size());
   stats_.fragmentation = cluster_.fragmentation();
-  stats_.flows = flows_->flows_started();
-  stats_.flows_by_kind = flows_->flows_by_kind();
-  stats_.max_live_flows = flows_->max_live_flows();
   sink_.instant_done(now_s_);
   arm_next_timer();
 }

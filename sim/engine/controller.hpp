@@ -78,7 +78,7 @@ class Controller final : private SchedulingContext {
   void submit(JobIndex index);
   void finish(JobIndex index);
   void release(Job& job);  // frees the GPUs of a running job
-  // Takes a running job off its GPUs now and re-queues it, keeping `kept_s` of its progress.
+  // Takes a running job off its GPUs now and re-queues it with `remaining_s` of work left.
   void stop_and_requeue(JobIndex index, double remaining_s);
 
   // Segments of running jobs (controller_segments.cpp).
@@ -115,6 +115,7 @@ class Controller final : private SchedulingContext {
   double progress_in_segment(JobIndex index, const Running& r) const;
   double checkpoint_interval_s(const Job& job) const;
   void push_job_event(double time_s, JobIndex index);
+  static double comm_step_s(const Running& r);  // a comm step's time at NIC speed
   double comm_end_s(const Running& r) const;  // lower bound of the comm step's end
   bool link_busy(int link);       // a live flow or another job's analytic transfer on it
   void share_link(int link);      // turns the analytic transfers on it into SimGrid flows
@@ -150,8 +151,8 @@ class Controller final : private SchedulingContext {
   };
   std::vector<std::vector<AloneTransfer>> alone_on_link_;
   std::vector<int64_t> tenant_busy_gpus_;
-  // (time, job, generation): the current phase of a running job ends; events of an older run
-  // (preempted or failed since) stay in the heap and are skipped.
+  // The current phase of a running job ends. Events of an older run (preempted or failed since:
+  // other generation) or superseded within the run (older seq) stay in the heap and are skipped.
   using JobEvent = std::tuple<double, JobIndex, uint32_t, uint32_t>;  // time, job, generation, seq
   std::priority_queue<JobEvent, std::vector<JobEvent>, std::greater<>> job_events_;
   std::priority_queue<double, std::vector<double>, std::greater<>> wakeups_;

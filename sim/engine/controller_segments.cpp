@@ -32,6 +32,10 @@ void Controller::push_job_event(double time_s, JobIndex index) {
   job_events_.emplace(time_s, index, jobs_.jobs[index].generation, ++segments_.at(index).seq);
 }
 
+double Controller::comm_step_s(const Running& r) {
+  return r.network_fraction * r.segment_s / r.iterations / r.steps;
+}
+
 double Controller::comm_end_s(const Running& r) const {
   double end = r.comm_floor_end_s;
   for (const auto& [link, end_s] : r.alone) end = std::max(end, end_s);
@@ -65,7 +69,7 @@ double Controller::checkpoint_interval_s(const Job& job) const {
   // Young / Daly: from the job's write cost on its site's storage and its exposure to failures.
   const int site = cluster_.pools()[job.placement.pool].site;
   const double storage_bw = simulation_.shared_links()[simulation_.shared_links().storage(site)].bw_bytes_per_s;
-  const double cost_s = job.checkpoint_bytes / storage_bw;
+  const double cost_s = models::checkpoint_cost_s(job.checkpoint_bytes, storage_bw);
   if (!options_.failures.enabled || cost_s <= 0) return 0;
   const Pool& pool = cluster_.pools()[job.placement.pool];
   const int domains = pool.nodes_per_domain > 1 ? cluster_.domains_spanned(job.placement) : 0;
@@ -110,7 +114,6 @@ void Controller::begin_segment(JobIndex index, Running& r) {
   r.iterations = 1;
   if (options_.engine.detail && !r.shares.empty()) {
     // A model-defined job's iteration is its training step on this hardware.
-    const Job& job = jobs_.jobs[index];
     const double iteration_s =
         job.profile >= 0 ? job.duration_s / static_cast<double>(jobs_.profile_iterations[job.profile])
                          : options_.engine.detail_iteration_s;
@@ -130,7 +133,7 @@ void Controller::begin_iteration(JobIndex index, Running& r) {
 void Controller::begin_comm_step(JobIndex index, Running& r) {
   r.phase = Phase::kComm;
   r.phase_start_s = now_s_;
-  const double comm_s = r.network_fraction * r.segment_s / r.iterations / r.steps;
+  const double comm_s = comm_step_s(r);
   r.comm_floor_end_s = now_s_ + comm_s;
   r.alone.clear();
   const double node_bytes = comm_s * r.nic_bytes_per_s;
@@ -197,8 +200,7 @@ void Controller::phase_done(JobIndex index) {
       if (flows_->has_live(owner_of(index))) return;
       // What the shared (or oversubscribed) uplinks added to this step's time at NIC speed.
       Job& job = jobs_.jobs[index];
-      const double nic_s = r.network_fraction * r.segment_s / r.iterations / r.steps;
-      const double stretch = std::max(0.0, now_s_ - r.phase_start_s - nic_s);
+      const double stretch = std::max(0.0, now_s_ - r.phase_start_s - comm_step_s(r));
       job.network_stretch_s += stretch;
       stats_.stretch_gpu_s += stretch * static_cast<double>(job.placement.gpus());
       if (++r.step < r.steps) return begin_comm_step(index, r);

@@ -76,14 +76,12 @@ Topology build_topology(const Scenario& scenario, const Cluster& cluster,
       if (!hw) throw std::invalid_argument("unknown hardware type '" + pool.hardware + "'");
       const double nic_bytes_per_s = hw->nic_bw_bytes_per_s * pool.gpus_per_node;
       const double nvlink_bytes_per_s = hw->scaleup_bw_bytes_per_s * pool.gpus_per_node;
-      const int first_leaf = static_cast<int>(leaves.size());
       const int first_domain = domain_count;
       Vertex domain_vertex = 0;
       for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
-        const int local = n - pool.first_node;
         g[n] = TopoVertex{VertexKind::kNode, si, site_node++, 1};
         t.node_nic_bw_[n] = nic_bytes_per_s;
-        const int leaf = first_leaf + local / f.nodes_per_leaf;
+        const int leaf = pool.leaf_in_site(n);
         if (leaf == static_cast<int>(leaves.size())) {
           leaves.push_back(add(g, VertexKind::kLeaf, si, leaf, 0));
           leaf_uplink_bytes_per_s.push_back(0);

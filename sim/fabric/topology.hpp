@@ -98,6 +98,8 @@ class Topology {
   int pod_of(NodeId node) const { return leaf_pod_[node_leaf_[node]]; }
   int site_of(NodeId node) const { return pod_site_[leaf_pod_[node_leaf_[node]]]; }
   int pod_of_leaf(int leaf) const { return leaf_pod_[leaf]; }
+  // Global number of the node's NVLink domain, -1 when its domain is the node itself (HGX).
+  int domain_of(NodeId node) const { return node_domain_[node]; }
   int site_of_pod(int pod) const { return pod_site_[pod]; }
 
   // Fleet-wide counts and the aggregated uplinks of each leaf and pod (global numbers).
