@@ -8,6 +8,7 @@
 #include "sim/cli/describe_command.hpp"
 #include "sim/cli/estimate_command.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/gen_docs_command.hpp"
 #include "sim/cli/import_trace_command.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/validate_command.hpp"
@@ -22,11 +23,13 @@ int main(int argc, char** argv) {
   EstimateOptions estimate;
   ImportTraceOptions import_trace;
   DescribeOptions describe;
+  GenDocsOptions gen_docs;
   setup_run_command(app, run);
   setup_validate_command(app, validate);
   setup_estimate_command(app, estimate);
   setup_import_trace_command(app, import_trace);
   setup_describe_command(app, describe);
+  setup_gen_docs_command(app, gen_docs);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -39,6 +42,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("run")) return run_run(run, std::cout, std::cerr);
     if (app.got_subcommand("validate")) return run_validate(validate, std::cout, std::cerr);
     if (app.got_subcommand("describe")) return run_describe(describe, std::cout, std::cerr);
+    if (app.got_subcommand("gen-docs")) return run_gen_docs(gen_docs, std::cout, std::cerr);
     if (app.got_subcommand("estimate")) return run_estimate(estimate, std::cout, std::cerr);
     if (app.got_subcommand("import-trace")) {
       return run_import_trace(import_trace, std::cout, std::cerr);

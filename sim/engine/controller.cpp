@@ -189,30 +189,30 @@ void Controller::start(JobIndex index, const Placement& placement) {
   running_.insert(index);
   for (const NodeSlice& s : placement.slices) node_jobs_[s.node].push_back(index);
   tenant_busy_gpus_[job.tenant] += placement.gpus();
+  sink_.job_started(index, job, now_s_);
   begin_run(index);
-  sink_.job_started(job, now_s_);
 }
 
-void Controller::release(Job& job) {
+void Controller::release(JobIndex index) {
+  Job& job = jobs_.jobs[index];
   cluster_.release(job.placement);
   for (const NodeSlice& s : job.placement.slices) {
     auto& on_node = node_jobs_[s.node];
-    const JobIndex index = static_cast<JobIndex>(&job - jobs_.jobs.data());
     on_node.erase(std::find(on_node.begin(), on_node.end(), index));
   }
   tenant_busy_gpus_[job.tenant] -= job.placement.gpus();
+  sink_.job_stopped(index, job, now_s_);
   job.held_s += now_s_ - job.run_start_s;
   job.service_gpu_s += static_cast<double>(job.placement.gpus()) * (now_s_ - job.run_start_s);
-  sink_.job_stopped(job, now_s_);
 }
 
 void Controller::finish(JobIndex index) {
   ++stats_.events;
   Job& job = jobs_.jobs[index];
   running_.erase(index);
-  end_run(index);
-  release(job);
+  end_run(index, false);
   job.state = JobState::kCompleted;
+  release(index);
   job.remaining_s = 0;
   job.end_s = now_s_;
 }
@@ -220,11 +220,11 @@ void Controller::finish(JobIndex index) {
 void Controller::stop_and_requeue(JobIndex index, double remaining_s) {
   Job& job = jobs_.jobs[index];
   running_.erase(index);
-  end_run(index);
+  end_run(index, true);
   job.remaining_s = remaining_s;
   ++job.generation;  // its pending phase events are now stale
-  release(job);
   job.state = JobState::kQueued;
+  release(index);
   queue_.insert(index);
 }
 
@@ -239,7 +239,7 @@ void Controller::preempt(JobIndex index) {
   const double progress = r.done_s + progress_in_segment(index, r);
   // Work since the last checkpoint is lost; without checkpoints a preempted job keeps it all.
   const double loss = r.interval_s > 0 ? r.since_checkpoint_s + progress - r.done_s : 0;
-  job.lost_s += loss;
+  sink_.work_lost(index, job, Loss::kPreemption, loss, now_s_);
   ++job.preemptions;
   stop_and_requeue(index, job.remaining_s - progress + loss);
 }

@@ -77,12 +77,12 @@ class Controller final : private SchedulingContext {
   double next_event_s() const;
   void submit(JobIndex index);
   void finish(JobIndex index);
-  void release(Job& job);  // frees the GPUs of a running job
+  void release(JobIndex index);  // frees the GPUs of a job that stops running
   // Takes a running job off its GPUs now and re-queues it with `remaining_s` of work left.
   void stop_and_requeue(JobIndex index, double remaining_s);
 
   // Segments of running jobs (controller_segments.cpp).
-  enum class Phase : uint8_t { kCompute, kComm, kCheckpoint };
+  enum class Phase : uint8_t { kRestart, kCompute, kComm, kCheckpoint };
   struct Running {
     std::vector<LinkShare> shares;  // shared links its traffic crosses (empty: none)
     double nic_bytes_per_s = 0;     // of one of its nodes
@@ -104,13 +104,16 @@ class Controller final : private SchedulingContext {
     Phase phase = Phase::kCompute;
   };
   void begin_run(JobIndex index);
-  void end_run(JobIndex index);  // forgets the run's segments and cancels its flows
+  // Forgets the run's segments and cancels its flows; `cut_short`: preempted or failed.
+  void end_run(JobIndex index, bool cut_short);
   void begin_segment(JobIndex index, Running& r);
   void begin_iteration(JobIndex index, Running& r);
   void begin_comm_step(JobIndex index, Running& r);
   void phase_done(JobIndex index);
   void segment_done(JobIndex index, Running& r);
   void account_checkpoint(JobIndex index, const Running& r);  // time spent writing, to now
+  void account_restart(JobIndex index, const Running& r);     // time spent restarting, to now
+  double comm_progress(JobIndex index, const Running& r) const;  // of the comm step, in [0, 1]
   void flows_done(uint64_t owner);  // FlowNetwork callback, inside SimGrid's solve
   double progress_in_segment(JobIndex index, const Running& r) const;
   double checkpoint_interval_s(const Job& job) const;

@@ -94,14 +94,13 @@ void Controller::fail_job(JobIndex index) {
   const Running& r = segments_.at(index);
   const double progress = r.done_s + progress_in_segment(index, r);
   // With checkpoints: the work since the last one. Without: everything since the first start.
-  // Either way the restart itself (relaunch, reading the checkpoint) costs restart_s.
-  const double loss = (r.interval_s > 0 ? r.since_checkpoint_s + progress - r.done_s
-                                        : job.duration_s - job.remaining_s + progress) +
-                      options_.failures.restart_s;
-  ++job.interruptions;
-  job.failure_lost_s += loss;
-  ++stats_.job_interruptions;
-  stats_.lost_gpu_s += loss * static_cast<double>(job.placement.gpus());
+  // Either way its next run first restarts (relaunch, reading the checkpoint: restart_s), which
+  // the restart phase counts as lost when it is spent (controller_segments.cpp).
+  const double loss = r.interval_s > 0 ? r.since_checkpoint_s + progress - r.done_s
+                                       : job.duration_s - job.remaining_s + progress;
+  sink_.job_interrupted(index, job);
+  sink_.work_lost(index, job, Loss::kFailure, loss, now_s_);
+  job.restart_pending = true;  // its next run begins with the restart (restart_s)
   stop_and_requeue(index, job.remaining_s - progress + loss);
 }
 

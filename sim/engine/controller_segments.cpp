@@ -8,6 +8,7 @@
 //                  an oversubscribed or shared uplink stretches it by SimGrid's max-min share;
 //   checkpoint     at the end of a segment when the job checkpoints: a flow of its checkpoint
 //                  bytes on the site's storage link, shared with every job writing at once.
+// A run after a failure starts with a restart phase (failures.restart_s, no progress).
 // A job without shared traffic and without checkpoints has one segment and costs one event.
 // A transfer on a link the job holds whole, or on a link where nothing else is transferring, is
 // timed analytically; share_link() turns the latter into a flow when another transfer starts
@@ -93,13 +94,29 @@ void Controller::begin_run(JobIndex index) {
     r.nic_bytes_per_s = simulation_.topology().node_nic_bytes_per_s(job.placement.slices.front().node);
   }
   r.interval_s = checkpoint_interval_s(job);
+  if (job.restart_pending && options_.failures.restart_s > 0) {
+    // After a failure the job first restarts (relaunch, reading its checkpoint): no progress.
+    r.phase = Phase::kRestart;
+    r.phase_start_s = now_s_;
+    return push_job_event(now_s_ + options_.failures.restart_s, index);
+  }
   begin_segment(index, r);
 }
 
-void Controller::end_run(JobIndex index) {
+void Controller::end_run(JobIndex index, bool cut_short) {
   auto it = segments_.find(index);
   if (it == segments_.end()) return;
-  if (it->second.phase == Phase::kCheckpoint) account_checkpoint(index, it->second);  // cut short
+  const Running& r = it->second;
+  if (cut_short) switch (r.phase) {  // a phase cut short counts what it spent
+    case Phase::kRestart: account_restart(index, r); break;
+    case Phase::kCheckpoint: account_checkpoint(index, r); break;
+    case Phase::kComm: {
+      const double stretch = now_s_ - r.phase_start_s - comm_progress(index, r) * comm_step_s(r);
+      if (stretch > 0) sink_.network_stretched(index, jobs_.jobs[index], stretch);
+      break;
+    }
+    case Phase::kCompute: break;
+  }
   flows_->cancel(owner_of(index));
   segments_.erase(it);
 }
@@ -171,22 +188,30 @@ double Controller::progress_in_segment(JobIndex index, const Running& r) const {
       const double work = r.segment_s / r.iterations;
       const double compute = (1.0 - r.network_fraction) * work;
       const double comm = r.network_fraction * work;
-      const double floor_end = comm_end_s(r);
-      const double by_time = floor_end > r.phase_start_s
-                                 ? (now_s_ - r.phase_start_s) / (floor_end - r.phase_start_s)
-                                 : 1.0;
-      const double in_step = std::min({1.0, by_time, flows_->progress(owner_of(index))});
-      return work * r.iteration + compute + comm * (r.step + in_step) / r.steps;
+      return work * r.iteration + compute + comm * (r.step + comm_progress(index, r)) / r.steps;
     }
+    case Phase::kRestart: return 0;     // no progress yet in this run
     case Phase::kCheckpoint: return 0;  // the segment's progress is in done_s already
   }
   return 0;
+}
+
+double Controller::comm_progress(JobIndex index, const Running& r) const {
+  const double floor_end = comm_end_s(r);
+  const double by_time =
+      floor_end > r.phase_start_s ? (now_s_ - r.phase_start_s) / (floor_end - r.phase_start_s) : 1.0;
+  return std::min({1.0, by_time, flows_->progress(owner_of(index))});
 }
 
 void Controller::phase_done(JobIndex index) {
   ++stats_.events;
   Running& r = segments_.at(index);
   switch (r.phase) {
+    case Phase::kRestart: {
+      account_restart(index, r);
+      jobs_.jobs[index].restart_pending = false;
+      return begin_segment(index, r);
+    }
     case Phase::kCompute: {
       if (r.shares.empty()) return segment_done(index, r);
       // Ring steps of a collective over the job's nodes: 2 (N - 1), capped (detailed mode).
@@ -199,10 +224,8 @@ void Controller::phase_done(JobIndex index) {
       // A transfer that was alone may have become a flow since this event was due.
       if (flows_->has_live(owner_of(index))) return;
       // What the shared (or oversubscribed) uplinks added to this step's time at NIC speed.
-      Job& job = jobs_.jobs[index];
-      const double stretch = std::max(0.0, now_s_ - r.phase_start_s - comm_step_s(r));
-      job.network_stretch_s += stretch;
-      stats_.stretch_gpu_s += stretch * static_cast<double>(job.placement.gpus());
+      const double stretch = now_s_ - r.phase_start_s - comm_step_s(r);
+      if (stretch > 0) sink_.network_stretched(index, jobs_.jobs[index], stretch);
       if (++r.step < r.steps) return begin_comm_step(index, r);
       if (++r.iteration < r.iterations) return begin_iteration(index, r);
       return segment_done(index, r);
@@ -216,10 +239,11 @@ void Controller::phase_done(JobIndex index) {
 }
 
 void Controller::account_checkpoint(JobIndex index, const Running& r) {
-  Job& job = jobs_.jobs[index];
-  const double spent = now_s_ - r.phase_start_s;
-  job.checkpoint_s += spent;
-  stats_.checkpoint_gpu_s += spent * static_cast<double>(job.placement.gpus());
+  sink_.checkpoint_written(index, jobs_.jobs[index], now_s_ - r.phase_start_s);
+}
+
+void Controller::account_restart(JobIndex index, const Running& r) {
+  sink_.work_lost(index, jobs_.jobs[index], Loss::kFailure, now_s_ - r.phase_start_s, now_s_);
 }
 
 void Controller::segment_done(JobIndex index, Running& r) {

@@ -1,6 +1,7 @@
 // sim/engine/controller_stats.hpp — what the controller counts while it runs: events, policy
 // calls and their wall time, queue length and fragmentation integrals, flows and failures.
-// Read by the summary (sim/telemetry/run_metrics.cpp) and perf.json.
+// Read by the summary (sim/telemetry/run_metrics.cpp) and perf.json. What jobs held, lost and
+// spent is not here: the ledger (sim/telemetry/ledger.hpp) counts it, once.
 #pragma once
 
 #include <array>
@@ -27,16 +28,12 @@ struct ControllerStats {
   uint64_t flows = 0;           // SimGrid flows started (shared-tier traffic, checkpoints)
   std::array<uint64_t, 4> flows_by_kind{};  // leaf uplink, pod uplink, WAN, storage
   uint64_t max_live_flows = 0;
-  double stretch_gpu_s = 0;     // GPU-seconds jobs spent waiting on shared uplinks
   // Failures.
   uint64_t node_failures = 0;    // node events (a domain failure counts its nodes)
   uint64_t domain_failures = 0;
-  uint64_t job_interruptions = 0;
-  double lost_gpu_s = 0;          // GPU-seconds of work lost to failures
   double down_node_s = 0;         // node-seconds spent down (up to last_event_s)
   uint64_t nodes_down = 0;        // after the last instant
   uint64_t spare_swaps = 0;       // failed nodes replaced at once by a hot spare
-  double checkpoint_gpu_s = 0;    // GPU-seconds spent writing checkpoints
 
   // Time-averaged fragmentation over [0, end_s].
   double mean_fragmentation(double end_s) const {

@@ -11,11 +11,12 @@
 #include "sim/cluster/cluster.hpp"
 #include "sim/engine/controller.hpp"
 #include "sim/engine/simulation.hpp"
-#include "sim/output/jobs_csv.hpp"
+#include "sim/output/job_columns.hpp"
 #include "sim/output/output_dir.hpp"
+#include "sim/output/utilisation_csv.hpp"
 #include "sim/sched/policy_registry.hpp"
 #include "sim/telemetry/run_metrics.hpp"
-#include "sim/telemetry/utilisation_recorder.hpp"
+#include "sim/telemetry/ledger.hpp"
 #include "sim/workload/job_table.hpp"
 
 namespace sovsim::sim {
@@ -61,9 +62,16 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
   Simulation simulation(scenario, cluster, catalog);
   const double platform_wall_s = seconds_since(platform_started);
 
-  File utilisation_csv;
-  if (scenario.output.utilisation_csv) utilisation_csv = open_for_write(out.staging("utilisation.csv"));
-  UtilisationRecorder utilisation(cluster, scenario.tenants, utilisation_csv.get());
+  std::vector<std::string> tenant_names;
+  for (const Tenant& t : scenario.tenants) tenant_names.push_back(t.name);
+  Ledger ledger(cluster, scenario.tenants.size(), table.jobs.size());
+  File utilisation_file;
+  std::unique_ptr<UtilisationCsv> utilisation_csv;
+  if (scenario.output.utilisation_csv) {
+    utilisation_file = open_for_write(out.staging("utilisation.csv"));
+    utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file.get(), tenant_names);
+    ledger.set_observer(utilisation_csv.get());
+  }
   Diagnostics unexpected;  // parameters were validated when the scenario was loaded
   MapReader params(scenario.scheduler.section, "scheduler", YamlContext{scenario.file, &unexpected});
   auto policy = make_policy(scenario.scheduler.policy, params);
@@ -76,7 +84,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
   options.failures = scenario.failures;
   options.seed = scenario.seed;
   options.engine = scenario.engine;
-  Controller controller(table, cluster, scenario.tenants, *policy, utilisation, simulation, options);
+  Controller controller(table, cluster, scenario.tenants, *policy, ledger, simulation, options);
 
   const auto sim_started = Clock::now();
   controller.run();
@@ -88,15 +96,17 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
     unfinished = unfinished || j.state == JobState::kRunning || j.state == JobState::kQueued;
   }
   const double end_s = unfinished ? scenario.horizon_s : controller.stats().last_event_s;
-  utilisation.finish(end_s);
-  utilisation_csv.reset();
+  ledger.finish(end_s);
+  if (utilisation_csv) utilisation_csv->flush();
+  utilisation_file.reset();
 
   RunOutcome outcome;
-  outcome.summary = summarise(scenario, cluster, table, utilisation, controller.stats(), end_s);
+  outcome.summary = summarise(run_header(scenario), scenario.tenants, cluster, table, ledger,
+                              controller.stats(), end_s);
   outcome.text = format_text_summary(outcome.summary);
   {
     File jobs_csv = open_for_write(out.staging("jobs.csv"));
-    write_jobs_csv(jobs_csv.get(), scenario, cluster, table, end_s);
+    write_jobs_csv(jobs_csv.get(), table, ledger, cluster, tenant_names, end_s);
   }
   out.write("summary.json", outcome.summary.dump(2) + "\n");
   const ControllerStats& stats = controller.stats();
@@ -113,7 +123,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
       {"policy_mean_wall_s",
        stats.policy_calls ? stats.policy_wall_s / static_cast<double>(stats.policy_calls) : 0.0},
       {"policy_max_wall_s", stats.policy_max_wall_s},
-      {"utilisation_rows", utilisation.rows_written()},
+      {"utilisation_rows", utilisation_csv ? utilisation_csv->rows_written() : 0},
       {"peak_rss_mib", peak_rss_mib()},
   };
   out.write("perf.json", outcome.perf.dump(2) + "\n");

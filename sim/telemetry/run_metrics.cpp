@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "models/common/units.hpp"
+#include "sim/output/account_fields.hpp"
 
 namespace sovsim::sim {
 
@@ -57,19 +58,15 @@ nlohmann::ordered_json to_json(const SampleStats& s, const char* unit = "_s") {
           {"p99" + u, s.p99}, {"max" + u, s.max}};
 }
 
-struct Counts {
+struct Counts {  // per-job counts and distributions; GPU-hour figures are the ledger's
   int64_t submitted = 0, completed = 0, running = 0, queued = 0, rejected = 0, preemptions = 0;
+  int64_t interruptions = 0;
   std::vector<double> waits;        // of jobs that started
   std::vector<double> completions;  // job completion time (end - submit) of completed jobs
   std::vector<double> slowdowns;    // bounded slowdown of completed jobs
-  double makespan_s = 0, lost_gpu_s = 0;  // lost: work redone after preemptions
-  int64_t interruptions = 0;
-  double failure_lost_gpu_s = 0;  // work redone after failures
-  double checkpoint_gpu_s = 0;    // GPUs held while writing checkpoints
-  double goodput_gpu_s = 0;       // undisturbed work kept: duration x GPUs when completed
-  double stretch_gpu_s = 0;       // communication beyond NIC speed (shared uplinks)
+  double makespan_s = 0;
 
-  void add(const Job& j) {
+  void add(const Job& j, const JobAccount& a) {
     if (j.state == JobState::kPending) return;
     ++submitted;
     switch (j.state) {
@@ -88,68 +85,101 @@ struct Counts {
     }
     if (j.start_s >= 0) waits.push_back(j.start_s - j.submit_s);
     preemptions += j.preemptions;
-    const double gpus = static_cast<double>(j.placement.gpus());
-    lost_gpu_s += j.lost_s * gpus;
-    interruptions += j.interruptions;
-    failure_lost_gpu_s += j.failure_lost_s * gpus;
-    checkpoint_gpu_s += j.checkpoint_s * gpus;
-    stretch_gpu_s += j.network_stretch_s * gpus;
-    // Progress kept: all of it once completed; up to its last stop or start otherwise.
-    if (j.start_s >= 0) goodput_gpu_s += (j.duration_s - j.remaining_s) * gpus;
+    interruptions += a.interruptions;
   }
 };
 
 }  // namespace
 
-nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluster,
-                                 const JobTable& table, const UtilisationRecorder& utilisation,
-                                 const ControllerStats& stats, double end_s) {
+RunHeader run_header(const Scenario& scenario) {
+  return {scenario.name,
+          scenario.seed,
+          scenario.horizon_s,
+          scenario.scheduler.policy,
+          scenario.scheduler.placement,
+          scenario.failures.enabled};
+}
+
+nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tenant>& tenant_list,
+                                 const Cluster& cluster, const JobTable& table,
+                                 const Ledger& ledger, const ControllerStats& stats, double end_s) {
   Counts all;
-  std::vector<Counts> per_tenant(scenario.tenants.size());
-  for (const Job& j : table.jobs) {
-    all.add(j);
-    per_tenant[j.tenant].add(j);
+  std::vector<Counts> per_tenant(tenant_list.size());
+  for (size_t i = 0; i < table.jobs.size(); ++i) {
+    const Job& j = table.jobs[i];
+    const JobAccount& a = ledger.job(static_cast<JobIndex>(i));
+    all.add(j, a);
+    per_tenant[j.tenant].add(j, a);
   }
+  const Account fleet = ledger.fleet();
   const double capacity_gpu_s = static_cast<double>(cluster.total_gpus()) * end_s;
   auto share = [&](double gpu_s) { return capacity_gpu_s > 0 ? gpu_s / capacity_gpu_s : 0.0; };
   // Jain's index over usage relative to entitlement: tenants with a share, else all tenants
   // that submitted jobs, with equal entitlements.
   bool any_share = false;
-  for (const auto& t : scenario.tenants) any_share = any_share || t.share > 0;
+  for (const auto& t : tenant_list) any_share = any_share || t.share > 0;
   std::vector<double> normalised_usage;
 
   nlohmann::ordered_json tenants = nlohmann::ordered_json::array();
-  for (size_t t = 0; t < scenario.tenants.size(); ++t) {
+  for (size_t t = 0; t < tenant_list.size(); ++t) {
     const Counts& c = per_tenant[t];
-    const double gpu_s = utilisation.tenant_gpu_seconds(static_cast<int>(t));
-    const double share_of_fleet = scenario.tenants[t].share;
+    const Account account = ledger.tenant(t);
+    const double share_of_fleet = tenant_list[t].share;
     if (any_share ? share_of_fleet > 0 : c.submitted > 0) {
-      normalised_usage.push_back(share(gpu_s) / (any_share ? share_of_fleet : 1.0));
+      normalised_usage.push_back(share(account.busy_gpu_s) / (any_share ? share_of_fleet : 1.0));
     }
-    tenants.push_back({{"name", scenario.tenants[t].name},
-                       {"jobs_submitted", c.submitted},
-                       {"jobs_completed", c.completed},
-                       {"jobs_rejected", c.rejected},
-                       {"wait", to_json(sample_stats(c.waits))},
-                       {"jct", to_json(sample_stats(c.completions))},
-                       {"bounded_slowdown", to_json(sample_stats(c.slowdowns), "")},
-                       {"gpu_hours", gpu_s / 3600.0},
-                       {"utilisation", share(gpu_s)},
-                       {"share", share_of_fleet},
-                       {"entitled_gpu_hours", share_of_fleet * capacity_gpu_s / 3600.0},
-                       {"preemptions", c.preemptions},
-                       {"lost_gpu_hours", c.lost_gpu_s / 3600.0},
-                       {"interruptions", c.interruptions},
-                       {"failure_lost_gpu_hours", c.failure_lost_gpu_s / 3600.0},
-                       {"checkpoint_gpu_hours", c.checkpoint_gpu_s / 3600.0},
-                       {"network_stretch_gpu_hours", c.stretch_gpu_s / 3600.0},
-                       {"goodput_gpu_hours", c.goodput_gpu_s / 3600.0},
-                       {"goodput_fraction", gpu_s > 0 ? c.goodput_gpu_s / gpu_s : 0.0}});
+    nlohmann::ordered_json tenant = {{"name", tenant_list[t].name},
+                                     {"jobs_submitted", c.submitted},
+                                     {"jobs_completed", c.completed},
+                                     {"jobs_rejected", c.rejected},
+                                     {"wait", to_json(sample_stats(c.waits))},
+                                     {"jct", to_json(sample_stats(c.completions))},
+                                     {"bounded_slowdown", to_json(sample_stats(c.slowdowns), "")},
+                                     {"utilisation", share(account.busy_gpu_s)},
+                                     {"share", share_of_fleet},
+                                     {"entitled_gpu_hours", share_of_fleet * capacity_gpu_s / 3600.0},
+                                     {"preemptions", c.preemptions},
+                                     {"interruptions", c.interruptions}};
+    add_account_fields(tenant, account);
+    tenants.push_back(std::move(tenant));
   }
+  // Sites and hardware types: the same ledger figures, summed over their cells.
+  nlohmann::ordered_json sites = nlohmann::ordered_json::array();
+  nlohmann::ordered_json hardware = nlohmann::ordered_json::array();
+  std::vector<std::string> hardware_names;
+  std::vector<int64_t> site_gpus, hardware_gpus;
+  for (const Ledger::Group& g : ledger.groups()) {
+    if (g.site >= static_cast<int>(site_gpus.size())) site_gpus.resize(g.site + 1, 0);
+    site_gpus[g.site] += g.total_gpus;
+    auto it = std::find(hardware_names.begin(), hardware_names.end(), g.hardware);
+    if (it == hardware_names.end()) {
+      hardware_names.push_back(g.hardware);
+      hardware_gpus.push_back(0);
+      it = hardware_names.end() - 1;
+    }
+    hardware_gpus[it - hardware_names.begin()] += g.total_gpus;
+  }
+  auto place = [&](const std::string& name, int64_t gpus, const Account& a) {
+    const double capacity = static_cast<double>(gpus) * end_s;
+    nlohmann::ordered_json o = {{"name", name},
+                                {"total_gpus", gpus},
+                                {"utilisation", capacity > 0 ? a.busy_gpu_s / capacity : 0.0}};
+    add_account_fields(o, a);
+    return o;
+  };
+  for (const Ledger::Group& g : ledger.groups()) {
+    if (sites.size() <= static_cast<size_t>(g.site) && site_gpus[g.site] > 0) {
+      sites.push_back(place(g.site_name, site_gpus[g.site], ledger.site(g.site)));
+    }
+  }
+  for (size_t h = 0; h < hardware_names.size(); ++h) {
+    hardware.push_back(place(hardware_names[h], hardware_gpus[h], ledger.hardware(hardware_names[h])));
+  }
+
   nlohmann::ordered_json out;
-  out["scenario"] = scenario.name;
-  out["seed"] = scenario.seed;
-  out["horizon_s"] = scenario.horizon_s;
+  out["scenario"] = header.scenario;
+  out["seed"] = header.seed;
+  out["horizon_s"] = header.horizon_s;
   out["end_s"] = end_s;
   out["total_gpus"] = cluster.total_gpus();
   out["nodes"] = cluster.node_count();
@@ -163,26 +193,26 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
   out["wait"] = to_json(sample_stats(all.waits));
   out["jct"] = to_json(sample_stats(all.completions));
   out["bounded_slowdown"] = to_json(sample_stats(all.slowdowns), "");
-  out["gpu_hours"] = utilisation.busy_gpu_seconds() / 3600.0;
-  out["utilisation"] = share(utilisation.busy_gpu_seconds());
+  out["gpu_hours"] = nullptr;  // fleet totals: set_fleet_fields() below, in these places
+  out["utilisation"] = share(fleet.busy_gpu_s);
   out["queue"] = {{"mean_jobs", stats.mean_queue_length(end_s)}, {"max_jobs", stats.queue_max}};
   out["fragmentation"] = stats.mean_fragmentation(end_s);
   out["fairness_jain"] = jain_index(normalised_usage);
   out["preemptions"] = all.preemptions;
-  out["lost_gpu_hours"] = all.lost_gpu_s / 3600.0;
-  const double busy_gpu_s = utilisation.busy_gpu_seconds();
-  out["failures"] = {{"enabled", scenario.failures.enabled},
+  out["preemption_lost_gpu_hours"] = nullptr;
+  out["lost_gpu_hours"] = nullptr;
+  out["failures"] = {{"enabled", header.failures_enabled},
                      {"node_failures", stats.node_failures},
                      {"domain_failures", stats.domain_failures},
-                     {"job_interruptions", stats.job_interruptions},
+                     {"job_interruptions", all.interruptions},
                      {"spare_swaps", stats.spare_swaps},
-                     {"lost_gpu_hours", stats.lost_gpu_s / 3600.0},
+                     {"lost_gpu_hours", nullptr},
                      {"down_node_hours", (stats.down_node_s + static_cast<double>(stats.nodes_down) *
                                                                   (end_s - stats.last_event_s)) /
                                              3600.0}};
-  out["checkpoint_gpu_hours"] = all.checkpoint_gpu_s / 3600.0;
-  out["goodput_gpu_hours"] = all.goodput_gpu_s / 3600.0;
-  out["goodput_fraction"] = busy_gpu_s > 0 ? all.goodput_gpu_s / busy_gpu_s : 0.0;
+  out["checkpoint_gpu_hours"] = nullptr;
+  out["goodput_gpu_hours"] = nullptr;
+  out["goodput_fraction"] = nullptr;
   out["network"] = {{"segments", stats.segments},
                     {"flows", stats.flows},
                     {"flows_by_link",
@@ -191,12 +221,15 @@ nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluste
                       {"wan", stats.flows_by_kind[2]},
                       {"storage", stats.flows_by_kind[3]}}},
                     {"max_live_flows", stats.max_live_flows},
-                    {"stretch_gpu_hours", stats.stretch_gpu_s / 3600.0}};
+                    {"stretch_gpu_hours", nullptr}};
+  set_fleet_fields(out, fleet);
   out["tenants"] = tenants;
+  out["sites"] = sites;
+  out["hardware"] = hardware;
   out["events"] = stats.events;
   out["instants"] = stats.instants;
-  out["scheduler"] = {{"policy", scenario.scheduler.policy},
-                      {"placement", scenario.scheduler.placement},
+  out["scheduler"] = {{"policy", header.policy},
+                      {"placement", header.placement},
                       {"calls", stats.policy_calls}};
   if (!table.notes.empty()) out["workload_notes"] = table.notes;
   return out;

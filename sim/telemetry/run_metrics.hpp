@@ -1,6 +1,7 @@
 // sim/telemetry/run_metrics.hpp — headline metrics of a finished run (job counts, waits,
-// makespan, utilisation overall and per tenant), computed once from the job table and the
-// utilisation integrals, and rendered as summary.json and as the one-screen text summary.
+// makespan, utilisation overall and per tenant, site and hardware): distributions from the job
+// table, GPU-hour figures from the ledger (fleet totals are sums over tenants); rendered as
+// summary.json and as the one-screen text summary.
 // Everything here is deterministic: wall-clock numbers live in perf.json, not here.
 #pragma once
 
@@ -12,7 +13,7 @@
 #include "sim/cluster/cluster.hpp"
 #include "sim/engine/controller_stats.hpp"
 #include "sim/scenario/scenario.hpp"
-#include "sim/telemetry/utilisation_recorder.hpp"
+#include "sim/telemetry/ledger.hpp"
 #include "sim/workload/job_table.hpp"
 
 namespace sovsim::sim {
@@ -33,10 +34,20 @@ double bounded_slowdown(double wait_s, double run_s, double bound_s = 10.0);
 // Jain's fairness index of x (1 = all equal, 1/n = one takes all); 1 for an empty or all-zero x.
 double jain_index(const std::vector<double>& x);
 
-// summary.json content. `end_s` is the simulated time the run stopped at.
-nlohmann::ordered_json summarise(const Scenario& scenario, const Cluster& cluster,
-                                 const JobTable& table, const UtilisationRecorder& utilisation,
-                                 const ControllerStats& stats, double end_s);
+// What ran: the scenario's identity and settings the summary repeats.
+struct RunHeader {
+  std::string scenario;
+  uint64_t seed = 0;
+  double horizon_s = 0;
+  std::string policy, placement;
+  bool failures_enabled = false;
+};
+RunHeader run_header(const Scenario& scenario);
+
+// summary.json content. `end_s` is the simulated time the run stopped at (ledger finished).
+nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tenant>& tenants,
+                                 const Cluster& cluster, const JobTable& table,
+                                 const Ledger& ledger, const ControllerStats& stats, double end_s);
 
 // The one-screen text summary printed on stdout.
 std::string format_text_summary(const nlohmann::ordered_json& summary);

@@ -1,7 +1,9 @@
-// sim/telemetry/telemetry_sink.hpp — what the controller reports as the run unfolds. Recorders
-// (utilisation series, later power, traces) implement it; the controller knows none of them.
+// sim/telemetry/telemetry_sink.hpp — the typed events the controller reports as the run unfolds.
+// The ledger (ledger.hpp) accumulates them; the controller knows nothing of what is counted or
+// written. Each event names the job (index and record); GPUs and place are its current placement.
 #pragma once
 
+#include "sim/telemetry/account.hpp"
 #include "sim/workload/job.hpp"
 
 namespace sovsim::sim {
@@ -10,9 +12,17 @@ class TelemetrySink {
  public:
   virtual ~TelemetrySink() = default;
   // The job took the GPUs of job.placement (a first start or a restart).
-  virtual void job_started(const Job& job, double now_s) = 0;
-  // The job gave them back: it completed or was preempted (job.state tells which).
-  virtual void job_stopped(const Job& job, double now_s) = 0;
+  virtual void job_started(JobIndex index, const Job& job, double now_s) = 0;
+  // The job gave them back: it completed, was preempted or failed (job.state tells which).
+  virtual void job_stopped(JobIndex index, const Job& job, double now_s) = 0;
+  // The running job lost `work_s` of run time to `cause` (it will redo it).
+  virtual void work_lost(JobIndex index, const Job& job, Loss cause, double work_s, double now_s) = 0;
+  // The running job spent `spent_s` writing a checkpoint.
+  virtual void checkpoint_written(JobIndex index, const Job& job, double spent_s) = 0;
+  // The running job's communication took `stretch_s` longer than at NIC speed.
+  virtual void network_stretched(JobIndex index, const Job& job, double stretch_s) = 0;
+  // A failure of a node the job ran on interrupted it (its losses follow as work_lost).
+  virtual void job_interrupted(JobIndex index, const Job& job) = 0;
   // Every event of instant `now_s` has been handled (completions, arrivals, scheduling).
   virtual void instant_done(double now_s) = 0;
 };

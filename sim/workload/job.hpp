@@ -45,12 +45,8 @@ struct Job {
   double remaining_s = 0;    // undisturbed run time still to do at run_start_s
   double held_s = 0;         // time spent holding GPUs, before the current segment
   double service_gpu_s = 0;  // GPU-seconds received before the current segment (LAS)
-  double lost_s = 0;         // run time lost to preemptions (work since the last checkpoint)
   int32_t preemptions = 0;
-  int32_t interruptions = 0;  // failures of a node it ran on
-  double failure_lost_s = 0;  // run time lost to failures (work since the last checkpoint)
-  double checkpoint_s = 0;    // time spent writing checkpoints
-  double network_stretch_s = 0;  // comm phases beyond their time at NIC speed (shared uplinks)
+  bool restart_pending = false;  // failed since its last run: its next run restarts first
   uint32_t generation = 0;   // bumped on preemption; stale end events are ignored
   Placement placement;       // valid while running and after
 

@@ -3,6 +3,7 @@
 // start/preempt exactly as the controller does (GPUs, queue, running set, tenant usage).
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <vector>
 
@@ -80,7 +81,7 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
     if (j.state != sim::JobState::kRunning) throw std::logic_error("preempt of a job not running");
     const double loss = j.preemption_loss_at(now_);
     j.remaining_s -= (now_ - j.run_start_s) - loss;
-    j.lost_s += loss;
+    lost_s[i] += loss;
     ++j.preemptions;
     release(j);
     running_.erase(i);
@@ -93,6 +94,7 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
   const std::vector<int>& eligible_pools(sim::JobIndex) const override { return all_pools_; }
   void wake_at(double time_s) override { wakeups.push_back(time_s); }
   std::vector<double> wakeups;  // as asked by the policy
+  std::map<sim::JobIndex, double> lost_s;  // run time lost to preemptions, by job
 
  private:
   static std::vector<sim::Site> make_sites(int nodes, int gpus_per_node) {

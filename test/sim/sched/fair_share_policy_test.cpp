@@ -129,7 +129,7 @@ TEST(FairSharePolicy, PrefersTheVictimWithLeastCheckpointLoss) {
   ctx.submit(8, 100, 1);
   policy.schedule(ctx);
   EXPECT_EQ(ctx.preempted, (std::vector<JobIndex>{a}));
-  EXPECT_DOUBLE_EQ(ctx.job(a).lost_s, 40);
+  EXPECT_DOUBLE_EQ(ctx.lost_s.at(a), 40);
   EXPECT_DOUBLE_EQ(ctx.job(a).remaining_s, 940);
 }
 

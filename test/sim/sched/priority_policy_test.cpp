@@ -100,7 +100,7 @@ TEST(PriorityPolicy, PrefersTheVictimWithLeastCheckpointLoss) {
   policy.schedule(ctx);
   // b has the higher priority of the two, but is cheaper to stop: cost comes first.
   EXPECT_EQ(ctx.preempted, (std::vector<JobIndex>{b}));
-  EXPECT_DOUBLE_EQ(ctx.job(b).lost_s, 50);
+  EXPECT_DOUBLE_EQ(ctx.lost_s.at(b), 50);
 }
 
 TEST(PriorityPolicy, AtEqualLossTheLowestPriorityGoes) {

@@ -1,0 +1,24 @@
+// sim/output/doc_table.hpp — what a generated documentation table row holds: a name, its unit and
+// a description. The output column tables (job_columns.hpp, account_fields.hpp) and the scenario
+// schema render their Markdown tables in docs/ through this, so docs and code cannot drift
+// (`sovsim gen-docs --check`, run by the suite).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sovsim::sim {
+
+struct DocRow {
+  std::string_view name, unit, description;
+};
+
+// A Markdown table | `name` | unit | description |, one line per row.
+std::string markdown_table(const std::vector<DocRow>& rows, std::string_view name_header);
+
+// Replaces the text between "<!-- BEGIN generated: TAG -->" and "<!-- END generated: TAG -->" in
+// `document` by `content`. Returns false if the markers are missing.
+bool replace_generated(std::string& document, std::string_view tag, const std::string& content);
+
+}  // namespace sovsim::sim

@@ -1,0 +1,36 @@
+// sim/output/utilisation_csv.hpp — writes utilisation.csv from the ledger: a row each time the
+// busy-GPU count of a (site, tenant, hardware) cell changes, coalesced per instant so there are
+// no zero-length steps, and one row per cell at t = 0. Streams to the file as the run goes, so
+// memory stays flat on fleet-years. Counts nothing itself: the ledger holds the integrals.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "sim/telemetry/ledger.hpp"
+
+namespace sovsim::sim {
+
+class UtilisationCsv final : public BusyObserver {
+ public:
+  // Writes the header at once; rows follow as the ledger reports changes.
+  UtilisationCsv(std::FILE* out, std::vector<std::string> tenant_names);
+  ~UtilisationCsv() override;
+  UtilisationCsv(const UtilisationCsv&) = delete;
+  UtilisationCsv& operator=(const UtilisationCsv&) = delete;
+
+  void busy_changed(double now_s, const std::vector<size_t>& cells, const Ledger& ledger) override;
+  // Writes what is buffered. Call once the run has ended.
+  void flush();
+  int64_t rows_written() const { return rows_; }
+
+ private:
+  std::FILE* out_;
+  std::vector<std::string> tenant_names_;
+  std::vector<int64_t> written_;  // by cell: the value of its last row (-1: none yet)
+  std::string buffer_;
+  int64_t rows_ = 0;
+};
+
+}  // namespace sovsim::sim

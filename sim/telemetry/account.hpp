@@ -1,0 +1,48 @@
+// sim/telemetry/account.hpp — the additive figures the run's one ledger (ledger.hpp) keeps per
+// cell (one site × hardware group × tenant) and per job. GPU-second figures are counted when they
+// happen, at the GPUs held then, so a tenant, a site, a hardware type or the fleet is the sum of
+// its cells: every total is a sum of its parts by construction. Pure value types.
+#pragma once
+
+#include <cstdint>
+
+namespace sovsim::sim {
+
+// Why a job redoes work.
+enum class Loss : uint8_t {
+  kPreemption,  // preempted: the work since its last checkpoint
+  kFailure,     // a node it ran on failed: the work since its last checkpoint, and the restart
+};
+
+struct Account {
+  double busy_gpu_s = 0;             // GPUs held × time
+  double preemption_lost_gpu_s = 0;  // work redone after preemptions
+  double failure_lost_gpu_s = 0;     // work redone after failures, and restarting
+  double checkpoint_gpu_s = 0;       // held while writing checkpoints
+  double stretch_gpu_s = 0;          // communication beyond NIC speed (shared, oversubscribed uplinks)
+
+  // Undisturbed work kept: what was held, less what was lost, checkpointed or stretched.
+  double goodput_gpu_s() const {
+    return busy_gpu_s - preemption_lost_gpu_s - failure_lost_gpu_s - checkpoint_gpu_s - stretch_gpu_s;
+  }
+  Account& operator+=(const Account& o) {
+    busy_gpu_s += o.busy_gpu_s;
+    preemption_lost_gpu_s += o.preemption_lost_gpu_s;
+    failure_lost_gpu_s += o.failure_lost_gpu_s;
+    checkpoint_gpu_s += o.checkpoint_gpu_s;
+    stretch_gpu_s += o.stretch_gpu_s;
+    return *this;
+  }
+};
+
+// One job's figures in seconds of its run time (jobs.csv), and their GPU-seconds in total.
+struct JobAccount {
+  double preemption_lost_s = 0;
+  double failure_lost_s = 0;  // work since the last checkpoint, and restarting
+  double checkpoint_s = 0;
+  double stretch_s = 0;
+  double wasted_gpu_s = 0;    // the four above, at the GPUs held when each happened
+  int32_t interruptions = 0;  // failures of a node it ran on
+};
+
+}  // namespace sovsim::sim

@@ -1,0 +1,128 @@
+// sim/telemetry/ledger.cpp — see ledger.hpp.
+#include "sim/telemetry/ledger.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace sovsim::sim {
+
+Ledger::Ledger(const Cluster& cluster, size_t tenants, size_t jobs) : tenants_(tenants), jobs_(jobs) {
+  std::map<std::pair<int, std::string>, int> index;  // (site, hardware) -> group, in pool order
+  for (const Pool& pool : cluster.pools()) {
+    auto [it, added] = index.try_emplace({pool.site, pool.hardware}, static_cast<int>(groups_.size()));
+    if (added) groups_.push_back({pool.site, pool.site_name, pool.hardware, 0});
+    groups_[it->second].total_gpus += pool.total_gpus();
+    group_of_pool_.push_back(it->second);
+  }
+  const size_t cells = groups_.size() * tenants_;
+  cells_.assign(cells, Account{});
+  busy_.assign(cells, 0);
+  since_.assign(cells, 0);
+  is_dirty_.assign(cells, 0);
+}
+
+void Ledger::set_observer(BusyObserver* observer) {
+  observer_ = observer;
+  if (!observer_) return;
+  std::vector<size_t> all(cells_.size());
+  for (size_t c = 0; c < all.size(); ++c) all[c] = c;
+  observer_->busy_changed(0, all, *this);
+}
+
+size_t Ledger::cell_of(const Job& job) const {
+  return cell_of(static_cast<size_t>(group_of_pool_[job.placement.pool]), job.tenant);
+}
+
+void Ledger::set_busy(size_t cell, int64_t delta_gpus, double now_s) {
+  cells_[cell].busy_gpu_s += static_cast<double>(busy_[cell]) * (now_s - since_[cell]);
+  since_[cell] = now_s;
+  busy_[cell] += delta_gpus;
+  if (!is_dirty_[cell]) is_dirty_[cell] = 1, dirty_.push_back(cell);
+}
+
+void Ledger::job_started(JobIndex, const Job& job, double now_s) {
+  set_busy(cell_of(job), job.placement.gpus(), now_s);
+}
+
+void Ledger::job_stopped(JobIndex, const Job& job, double now_s) {
+  set_busy(cell_of(job), -job.placement.gpus(), now_s);
+}
+
+void Ledger::work_lost(JobIndex index, const Job& job, Loss cause, double work_s, double now_s) {
+  JobAccount& a = jobs_[index];
+  const double gpus = static_cast<double>(job.placement.gpus());
+  // A job cannot lose more than it has held and not already lost or spent (this matters only
+  // when a job without checkpoints restarts on hardware with another GPU count).
+  const double held_gpu_s = job.service_gpu_s + gpus * (now_s - job.run_start_s);
+  const double gpu_s = std::clamp(work_s * gpus, 0.0, std::max(0.0, held_gpu_s - a.wasted_gpu_s));
+  a.wasted_gpu_s += gpu_s;
+  Account& c = cells_[cell_of(job)];
+  if (cause == Loss::kPreemption) {
+    a.preemption_lost_s += work_s;
+    c.preemption_lost_gpu_s += gpu_s;
+  } else {
+    a.failure_lost_s += work_s;
+    c.failure_lost_gpu_s += gpu_s;
+  }
+}
+
+void Ledger::checkpoint_written(JobIndex index, const Job& job, double spent_s) {
+  const double gpu_s = spent_s * static_cast<double>(job.placement.gpus());
+  jobs_[index].checkpoint_s += spent_s;
+  jobs_[index].wasted_gpu_s += gpu_s;
+  cells_[cell_of(job)].checkpoint_gpu_s += gpu_s;
+}
+
+void Ledger::network_stretched(JobIndex index, const Job& job, double stretch_s) {
+  const double gpu_s = stretch_s * static_cast<double>(job.placement.gpus());
+  jobs_[index].stretch_s += stretch_s;
+  jobs_[index].wasted_gpu_s += gpu_s;
+  cells_[cell_of(job)].stretch_gpu_s += gpu_s;
+}
+
+void Ledger::job_interrupted(JobIndex index, const Job&) { ++jobs_[index].interruptions; }
+
+void Ledger::instant_done(double now_s) {
+  if (dirty_.empty()) return;
+  std::sort(dirty_.begin(), dirty_.end());  // stable order within an instant
+  for (size_t c : dirty_) is_dirty_[c] = 0;
+  if (observer_) observer_->busy_changed(now_s, dirty_, *this);
+  dirty_.clear();
+}
+
+void Ledger::finish(double end_s) {
+  for (size_t c = 0; c < cells_.size(); ++c) {
+    cells_[c].busy_gpu_s += static_cast<double>(busy_[c]) * (end_s - since_[c]);
+    since_[c] = end_s;
+  }
+}
+
+Account Ledger::tenant(size_t tenant) const {
+  Account sum;
+  for (size_t g = 0; g < groups_.size(); ++g) sum += cells_[cell_of(g, tenant)];
+  return sum;
+}
+
+Account Ledger::site(int site) const {
+  Account sum;
+  for (size_t c = 0; c < cells_.size(); ++c) {
+    if (groups_[group_of_cell(c)].site == site) sum += cells_[c];
+  }
+  return sum;
+}
+
+Account Ledger::hardware(const std::string& hardware) const {
+  Account sum;
+  for (size_t c = 0; c < cells_.size(); ++c) {
+    if (groups_[group_of_cell(c)].hardware == hardware) sum += cells_[c];
+  }
+  return sum;
+}
+
+Account Ledger::fleet() const {
+  Account sum;
+  for (size_t t = 0; t < tenants_; ++t) sum += tenant(t);
+  return sum;
+}
+
+}  // namespace sovsim::sim

@@ -1,0 +1,84 @@
+// sim/telemetry/ledger.hpp — the run's one ledger: it receives the controller's typed events
+// (telemetry_sink.hpp) and accumulates them per job and per cell — one (site × hardware) group
+// × tenant — in GPU-seconds at the GPUs held when each happened. Tenants, sites, hardware types
+// and the fleet are sums of cells, so every total equals the sum of its parts. Busy GPUs per cell
+// are exact step functions; a BusyObserver (the utilisation.csv writer) sees every change at the
+// end of each instant. Counts per job (preemptions, waits) stay in the job table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/cluster/cluster.hpp"
+#include "sim/telemetry/account.hpp"
+#include "sim/telemetry/telemetry_sink.hpp"
+
+namespace sovsim::sim {
+
+class Ledger;
+
+// Sees the cells whose busy-GPU count changed during an instant (sorted, each once).
+class BusyObserver {
+ public:
+  virtual ~BusyObserver() = default;
+  virtual void busy_changed(double now_s, const std::vector<size_t>& cells, const Ledger& ledger) = 0;
+};
+
+class Ledger final : public TelemetrySink {
+ public:
+  // One (site, hardware) group of the fleet, in pool order.
+  struct Group {
+    int site = 0;
+    std::string site_name, hardware;
+    int64_t total_gpus = 0;
+  };
+
+  Ledger(const Cluster& cluster, size_t tenants, size_t jobs);
+  // `observer` (may be null) is told the initial state (every cell, at 0) and every change.
+  void set_observer(BusyObserver* observer);
+
+  void job_started(JobIndex index, const Job& job, double now_s) override;
+  void job_stopped(JobIndex index, const Job& job, double now_s) override;
+  void work_lost(JobIndex index, const Job& job, Loss cause, double work_s, double now_s) override;
+  void checkpoint_written(JobIndex index, const Job& job, double spent_s) override;
+  void network_stretched(JobIndex index, const Job& job, double stretch_s) override;
+  void job_interrupted(JobIndex index, const Job& job) override;
+  void instant_done(double now_s) override;
+  // Closes every busy integral at the end of the run. Call once.
+  void finish(double end_s);
+
+  const std::vector<Group>& groups() const { return groups_; }
+  size_t tenant_count() const { return tenants_; }
+  size_t cell_count() const { return cells_.size(); }
+  size_t cell_of(size_t group, size_t tenant) const { return group * tenants_ + tenant; }
+  size_t group_of_cell(size_t cell) const { return cell / tenants_; }
+  size_t tenant_of_cell(size_t cell) const { return cell % tenants_; }
+  int group_of_pool(int pool) const { return group_of_pool_[pool]; }
+  const Account& cell(size_t cell) const { return cells_[cell]; }
+  int64_t busy_gpus(size_t cell) const { return busy_[cell]; }
+
+  // Sums of cells (after finish()). fleet() is the sum of tenant(t) over tenants, in order.
+  Account tenant(size_t tenant) const;
+  Account site(int site) const;
+  Account hardware(const std::string& hardware) const;
+  Account fleet() const;
+
+  const JobAccount& job(JobIndex index) const { return jobs_[index]; }
+
+ private:
+  size_t cell_of(const Job& job) const;
+  void set_busy(size_t cell, int64_t delta_gpus, double now_s);
+
+  std::vector<Group> groups_;
+  std::vector<int> group_of_pool_;
+  size_t tenants_;
+  std::vector<Account> cells_;
+  std::vector<int64_t> busy_;
+  std::vector<double> since_;  // by cell: when busy_ last changed
+  std::vector<size_t> dirty_;
+  std::vector<char> is_dirty_;
+  std::vector<JobAccount> jobs_;
+  BusyObserver* observer_ = nullptr;
+};
+
+}  // namespace sovsim::sim
