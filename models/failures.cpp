@@ -2,8 +2,9 @@
 #include "models/failures.hpp"
 
 #include <algorithm>
-#include <cassert>
 #include <cmath>
+
+#include "models/common/check.hpp"
 
 namespace sovsim::models {
 
@@ -28,11 +29,12 @@ FailureProcess::FailureProcess(const FailureRates& rates, std::vector<int> gpus_
                                uint64_t stream, double start_s)
     : rates_(rates), gpus_per_node_(std::move(gpus_per_node)), now_s_(start_s), rng_(seed, stream) {
   // An empty domain_of_node means no domains.
-  assert(domain_of_node.empty() || domain_of_node.size() == gpus_per_node_.size());
+  SOVSIM_CHECK(domain_of_node.empty() || domain_of_node.size() == gpus_per_node_.size(),
+               "one domain per node");
 
   bool uniform = true;
   for (int g : gpus_per_node_) {
-    assert(g >= 0);
+    SOVSIM_CHECK(g >= 0, "GPUs per node are not negative");
     total_gpus_ += g;
     uniform = uniform && g == gpus_per_node_.front();
   }
@@ -139,7 +141,7 @@ double checkpoint_bytes_for_params(double params, double bytes_per_param) {
 }
 
 double checkpoint_cost_s(double checkpoint_bytes, double storage_bw_bytes_per_s) {
-  assert(storage_bw_bytes_per_s > 0);
+  SOVSIM_CHECK(storage_bw_bytes_per_s > 0, "storage bandwidth is positive");
   return checkpoint_bytes / storage_bw_bytes_per_s;
 }
 
