@@ -1,6 +1,5 @@
-// sim/engine/controller.cpp — see controller.hpp: the event loop, arrivals, placement, starting,
-// finishing and preempting jobs. Segments are in controller_segments.cpp, failures in
-// controller_failures.cpp.
+// sim/engine/controller.cpp — see controller.hpp: the event loop, arrivals, starting, finishing,
+// preempting and interrupting jobs.
 #include "sim/engine/controller.hpp"
 
 #include <simgrid/kernel/Timer.hpp>
@@ -22,55 +21,32 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
       tenants_(tenants),
       policy_(policy),
       sink_(sink),
-      simulation_(simulation),
       options_(std::move(options)),
-      strategy_(options_.placement == "pack"       ? Strategy::kPack
-                : options_.placement == "topology" ? Strategy::kTopology
-                                                   : Strategy::kFirstFit),
       node_jobs_(cluster.node_count()),
-      alone_on_link_(simulation.shared_links().count()),
       tenant_busy_gpus_(tenants.size(), 0),
-      node_down_(cluster.node_count(), 0) {
-  flows_ = std::make_unique<FlowNetwork>(simulation.platform(), simulation.shared_links(),
-                                         [this](uint64_t owner) { flows_done(owner); });
-  if (options_.failures.enabled) {
-    // Multi-node NVLink domains (NVL72 racks) fail as a whole; the fabric graph numbers them.
-    std::vector<int> gpus_per_node(cluster.node_count());
-    std::vector<int32_t> domain_of_node(cluster.node_count());
-    for (const Pool& pool : cluster.pools()) {
-      for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
-        gpus_per_node[n] = pool.gpus_per_node;
-        domain_of_node[n] = simulation.topology().domain_of(n);
-      }
-    }
-    failure_process_ = std::make_unique<models::FailureProcess>(
-        options_.failures, std::move(gpus_per_node), domain_of_node, options_.seed);
-    next_failure_ = failure_process_->next();
-  }
-  hold_spares();
-}
+      runner_(jobs, cluster, simulation, sink, stats_,
+              RunnerOptions{options_.horizon_s, options_.engine, options_.failures}, *this),
+      failures_(cluster, simulation.topology(), options_.failures, options_.seed, stats_),
+      view_(*this, placement_strategy(options_.placement)) {}
 
 Controller::~Controller() = default;
 
 void Controller::run() {
   arm_next_timer();
   sg4::Engine::get_instance()->run();
-  stats_.flows = flows_->flows_started();
-  stats_.flows_by_kind = flows_->flows_by_kind();
-  stats_.max_live_flows = flows_->max_live_flows();
+  stats_.flows = runner_.flows().flows_started();
+  stats_.flows_by_kind = runner_.flows().flows_by_kind();
+  stats_.max_live_flows = runner_.flows().max_live_flows();
 }
 
 double Controller::next_event_s() const {
-  double t = std::numeric_limits<double>::infinity();
-  if (next_arrival_ < jobs_.jobs.size()) t = jobs_.jobs[next_arrival_].submit_s;
-  if (!job_events_.empty()) t = std::min(t, std::get<0>(job_events_.top()));
+  double t = runner_.next_event_s();
+  if (next_arrival_ < jobs_.jobs.size()) t = std::min(t, jobs_.jobs[next_arrival_].submit_s);
   if (!wakeups_.empty()) t = std::min(t, wakeups_.top());
   // Failures and repairs matter only while there is work: once every job is done, the run ends.
   const bool work_left =
       next_arrival_ < jobs_.jobs.size() || !queue_.empty() || !running_.empty();
-  if (!work_left) return t;
-  if (!repairs_.empty()) t = std::min(t, repairs_.top().first);
-  if (failure_process_) t = std::min(t, next_failure_.time_s);
+  if (work_left) t = std::min(t, failures_.next_event_s());
   return t;
 }
 
@@ -94,32 +70,17 @@ void Controller::handle_instant() {
   const double dt = now_s_ - stats_.last_event_s;
   stats_.queue_job_s += static_cast<double>(stats_.queue_length) * dt;
   stats_.fragmentation_s += stats_.fragmentation * dt;
-  stats_.down_node_s += static_cast<double>(stats_.nodes_down) * dt;
+  failures_.elapse(dt);
   stats_.last_event_s = now_s_;
-  while (!job_events_.empty() && std::get<0>(job_events_.top()) <= now_s_) {
-    const auto [time, index, generation, seq] = job_events_.top();
-    job_events_.pop();
-    const Job& job = jobs_.jobs[index];
-    if (generation != job.generation || job.state != JobState::kRunning) continue;
-    auto it = segments_.find(index);
-    if (it != segments_.end() && it->second.seq == seq) phase_done(index);
-  }
-  while (!repairs_.empty() && repairs_.top().first <= now_s_) {
-    const NodeId node = repairs_.top().second;
-    repairs_.pop();
-    repaired(node);
-  }
-  while (failure_process_ && next_failure_.time_s <= now_s_) {
-    handle_failure(next_failure_);
-    next_failure_ = failure_process_->next();
-  }
+  runner_.handle_due(now_s_);
+  failures_.handle_due(now_s_, [this](NodeId node) { interrupt_jobs_on(node); });
   while (next_arrival_ < jobs_.jobs.size() && jobs_.jobs[next_arrival_].submit_s <= now_s_) {
     submit(static_cast<JobIndex>(next_arrival_++));
   }
   while (!wakeups_.empty() && wakeups_.top() <= now_s_) wakeups_.pop();
   if (!queue_.empty()) {
     const auto begin = std::chrono::steady_clock::now();
-    policy_.schedule(*this);
+    policy_.schedule(view_);
     const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
     ++stats_.policy_calls;
     stats_.policy_wall_s += spent;
@@ -151,23 +112,6 @@ void Controller::submit(JobIndex index) {
   queue_.insert(queue_.end(), index);
 }
 
-std::optional<Placement> Controller::find_placement(JobIndex index) const {
-  for (int pool : jobs_.eligible_pools[jobs_.jobs[index].eligibility]) {
-    if (auto p = find_placement_in(index, pool)) return p;
-  }
-  return std::nullopt;
-}
-
-std::optional<Placement> Controller::find_placement_in(JobIndex index, int pool) const {
-  const int64_t gpus = jobs_.jobs[index].gpus;
-  switch (strategy_) {
-    case Strategy::kPack: return cluster_.best_fit(pool, gpus);
-    case Strategy::kTopology: return cluster_.topology_fit(pool, gpus);
-    case Strategy::kFirstFit: break;
-  }
-  return cluster_.first_fit(pool, gpus);
-}
-
 void Controller::start(JobIndex index, const Placement& placement) {
   Job& job = jobs_.jobs[index];
   if (job.state != JobState::kQueued || queue_.erase(index) != 1) {
@@ -190,7 +134,7 @@ void Controller::start(JobIndex index, const Placement& placement) {
   for (const NodeSlice& s : placement.slices) node_jobs_[s.node].push_back(index);
   tenant_busy_gpus_[job.tenant] += placement.gpus();
   sink_.job_started(index, job, now_s_);
-  begin_run(index);
+  runner_.begin(index, now_s_);
 }
 
 void Controller::release(JobIndex index) {
@@ -210,7 +154,7 @@ void Controller::finish(JobIndex index) {
   ++stats_.events;
   Job& job = jobs_.jobs[index];
   running_.erase(index);
-  end_run(index, false);
+  runner_.end(index, now_s_, false);
   job.state = JobState::kCompleted;
   release(index);
   job.remaining_s = 0;
@@ -220,7 +164,7 @@ void Controller::finish(JobIndex index) {
 void Controller::stop_and_requeue(JobIndex index, double remaining_s) {
   Job& job = jobs_.jobs[index];
   running_.erase(index);
-  end_run(index, true);
+  runner_.end(index, now_s_, true);
   job.remaining_s = remaining_s;
   ++job.generation;  // its pending phase events are now stale
   job.state = JobState::kQueued;
@@ -235,13 +179,28 @@ void Controller::preempt(JobIndex index) {
   }
   ++stats_.events;
   ++stats_.preemptions;
-  const Running& r = segments_.at(index);
-  const double progress = r.done_s + progress_in_segment(index, r);
+  const RunProgress p = runner_.progress(index, now_s_);
   // Work since the last checkpoint is lost; without checkpoints a preempted job keeps it all.
-  const double loss = r.interval_s > 0 ? r.since_checkpoint_s + progress - r.done_s : 0;
+  const double loss = p.checkpoints ? p.unsaved_s : 0;
   sink_.work_lost(index, job, Loss::kPreemption, loss, now_s_);
   ++job.preemptions;
-  stop_and_requeue(index, job.remaining_s - progress + loss);
+  stop_and_requeue(index, job.remaining_s - p.progress_s + loss);
+}
+
+void Controller::interrupt_jobs_on(NodeId node) {
+  const std::vector<JobIndex> victims = node_jobs_[node];  // stopping them edits the list
+  for (JobIndex index : victims) {
+    Job& job = jobs_.jobs[index];
+    const RunProgress p = runner_.progress(index, now_s_);
+    // With checkpoints: the work since the last one. Without: everything since the first start.
+    // Either way its next run first restarts (failures.restart_s), which the runner counts as
+    // lost when it is spent.
+    const double loss = p.checkpoints ? p.unsaved_s : job.duration_s - job.remaining_s + p.progress_s;
+    sink_.job_interrupted(index, job);
+    sink_.work_lost(index, job, Loss::kFailure, loss, now_s_);
+    job.restart_pending = true;
+    stop_and_requeue(index, job.remaining_s - p.progress_s + loss);
+  }
 }
 
 }  // namespace sovsim::sim
