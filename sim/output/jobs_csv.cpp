@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/trace/csv.hpp"
+
 namespace sovsim::sim {
 
 void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& cluster,
@@ -17,8 +19,11 @@ void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& clu
   for (const Job& j : table.jobs) {
     if (j.state == JobState::kPending) continue;
     auto row = std::back_inserter(buffer);
-    fmt::format_to(row, "{},{},{},{},", j.id, scenario.tenants[j.tenant].name, table.kinds[j.kind],
-                   j.gpus);
+    fmt::format_to(row, "{},", j.id);
+    append_csv_field(buffer, scenario.tenants[j.tenant].name);
+    buffer += ',';
+    append_csv_field(buffer, table.kinds[j.kind]);
+    fmt::format_to(row, ",{},", j.gpus);
     if (j.start_s < 0) {
       fmt::format_to(row, ",{},,,,,{},,,,0,0,,0,0,0,0,0\n", j.submit_s, to_string(j.state));
     } else {
@@ -32,11 +37,13 @@ void write_jobs_csv(std::FILE* out, const Scenario& scenario, const Cluster& clu
       if (j.end_s >= 0) fmt::format_to(row, "{}", j.end_s);
       // Goodput: undisturbed work kept (all of it once completed), against gpu_hours held.
       const double goodput_gpu_h = (j.duration_s - j.remaining_s) * alloc / 3600.0;
-      fmt::format_to(row, ",{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", j.start_s - j.submit_s,
-                     runtime, to_string(j.state), pool.site_name, pool.hardware, gpu_s / 3600.0,
-                     j.preemptions, j.lost_s, cluster.domains_spanned(j.placement),
-                     j.interruptions, j.failure_lost_s, j.checkpoint_s, goodput_gpu_h,
-                     j.network_stretch_s);
+      fmt::format_to(row, ",{},{},{},", j.start_s - j.submit_s, runtime, to_string(j.state));
+      append_csv_field(buffer, pool.site_name);
+      buffer += ',';
+      append_csv_field(buffer, pool.hardware);
+      fmt::format_to(row, ",{},{},{},{},{},{},{},{},{}\n", gpu_s / 3600.0, j.preemptions,
+                     j.lost_s, cluster.domains_spanned(j.placement), j.interruptions,
+                     j.failure_lost_s, j.checkpoint_s, goodput_gpu_h, j.network_stretch_s);
     }
     if (buffer.size() > (1 << 20)) flush();
   }

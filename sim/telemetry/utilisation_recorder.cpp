@@ -5,20 +5,29 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+
+#include "sim/trace/csv.hpp"
 
 namespace sovsim::sim {
 
 UtilisationRecorder::UtilisationRecorder(const Cluster& cluster, const std::vector<Tenant>& tenants,
                                          std::FILE* csv)
     : tenants_(tenants.size()), csv_(csv) {
+  // Names are kept as CSV fields, quoted once here if they need it (RFC 4180).
+  const auto csv_field = [](std::string_view name) {
+    std::string field;
+    append_csv_field(field, name);
+    return field;
+  };
   std::map<std::pair<int, std::string>, int> index;  // (site, hardware) -> group, in pool order
   for (const Pool& pool : cluster.pools()) {
     auto [it, added] = index.try_emplace({pool.site, pool.hardware}, groups_.size());
-    if (added) groups_.push_back({pool.site_name, pool.hardware, 0});
+    if (added) groups_.push_back({csv_field(pool.site_name), csv_field(pool.hardware), 0});
     groups_[it->second].total_gpus += pool.total_gpus();
     group_of_pool_.push_back(it->second);
   }
-  for (const auto& t : tenants) tenant_names_.push_back(t.name);
+  for (const auto& t : tenants) tenant_names_.push_back(csv_field(t.name));
   const size_t series = groups_.size() * tenants_;
   busy_.assign(series, 0);
   written_.assign(series, -1);  // forces one row per series at t = 0

@@ -34,13 +34,13 @@ class UtilisationRecorder final : public TelemetrySink {
   void flush_rows(double now_s);
 
   struct Group {  // one (site, hardware) of the fleet
-    std::string site, hardware;
+    std::string site, hardware;  // as CSV fields (quoted if needed)
     int64_t total_gpus = 0;
   };
   std::vector<Group> groups_;
   std::vector<int> group_of_pool_;
   size_t tenants_;
-  std::vector<std::string> tenant_names_;
+  std::vector<std::string> tenant_names_;  // as CSV fields (quoted if needed)
   // Per series (group * tenants + tenant):
   std::vector<int64_t> busy_, written_;
   std::vector<double> integral_, since_;
