@@ -5,11 +5,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "models/common/embedded_catalog.hpp"
+#include "models/common/input_file.hpp"
 
 namespace sovsim::models {
 namespace {
@@ -127,13 +126,9 @@ Result<HardwareCatalog> HardwareCatalog::merged_with_text(const std::string& tex
 
 Result<HardwareCatalog> HardwareCatalog::merged_with_file(
     const std::filesystem::path& extra) const {
-  std::ifstream in(extra, std::ios::binary);
-  if (!in) {
-    return Diagnostics{{extra.string(), 0, 0, "", "cannot read hardware file"}};
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return merged_with_text(text.str(), extra.string());
+  auto text = read_input_file(extra, "hardware file", kMaxCatalogFileBytes);
+  if (!text.ok()) return text.diagnostics();
+  return merged_with_text(text.value(), extra.string());
 }
 
 const Hardware* HardwareCatalog::find(std::string_view name) const {

@@ -30,7 +30,8 @@ std::optional<double> parse_duration_s(std::string_view text) {
   for (const auto& [suffix, scale] : kUnits) {
     if (text.size() > suffix.size() && text.ends_with(suffix)) {
       auto number = parse_number(text.substr(0, text.size() - suffix.size()));
-      if (number) return *number * scale;
+      // `1e308y` is a finite number of years but not of seconds.
+      if (number) return std::isfinite(*number * scale) ? std::optional(*number * scale) : std::nullopt;
     }
   }
   return parse_number(text);

@@ -9,8 +9,13 @@
 namespace sovsim {
 
 // Seconds in "<number><unit>" with unit ms|s|m|min|h|d|w|y (y = 365 d); a bare number is seconds.
-// nullopt if the text is not such a duration. Negative values parse; callers range-check.
+// nullopt if the text is not such a duration, or is one too large for a double (`1e308y`):
+// the result is always finite. Negative values parse; callers range-check.
 std::optional<double> parse_duration_s(std::string_view text);
+
+// Longest duration any scenario key accepts (1000 years): far beyond any simulation, small
+// enough that sums and products of durations stay finite. The horizon has its own, lower limit.
+inline constexpr double kMaxDuration_s = 1000 * 365 * 86400.0;
 
 // A finite decimal number ("12", "-3.5", "1e6"); nullopt otherwise.
 std::optional<double> parse_number(std::string_view text);

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "models/common/text_check.hpp"
 #include "models/common/units.hpp"
 
 namespace sovsim {
@@ -32,6 +33,15 @@ void YamlContext::error(const YAML::Node& at, const std::string& key,
 }
 
 YAML::Node parse_yaml(const std::string& text, const YamlContext& ctx) {
+  if (const auto bad = find_bad_text(text)) {
+    Diagnostic d;
+    d.file = ctx.file;
+    d.line = bad->line;
+    d.column = bad->column;
+    d.message = bad->message;
+    ctx.diagnostics->push_back(std::move(d));
+    return YAML::Node(YAML::NodeType::Null);
+  }
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {
@@ -169,7 +179,8 @@ bool MapReader::boolean(std::string_view key, bool fallback) {
   return fallback;
 }
 
-double MapReader::duration_s(std::string_view key, double fallback, double min_s) {
+double MapReader::duration_s(std::string_view key, double fallback, double min_s,
+                             double max_s) {
   YAML::Node v = find(key);
   if (!v.IsDefined() || !scalar_or_error(v, key, "a duration such as 30d, 8760h, 90m or 45s")) {
     return fallback;
@@ -177,12 +188,19 @@ double MapReader::duration_s(std::string_view key, double fallback, double min_s
   auto parsed = parse_duration_s(v.Scalar());
   if (!parsed) {
     ctx_.error(v, key_path(key),
-               "expected a duration such as 30d, 8760h, 90m or 45s, found " + describe_node(v));
+               fmt::format("expected a duration such as 30d, 8760h, 90m or 45s, up to {}, found {}",
+                           format_duration(max_s), describe_node(v)));
     return fallback;
   }
   if (*parsed < min_s) {
     ctx_.error(v, key_path(key),
                fmt::format("expected a duration of at least {} s, found {}", min_s, v.Scalar()));
+    return fallback;
+  }
+  if (*parsed > max_s) {
+    ctx_.error(v, key_path(key),
+               fmt::format("expected a duration of at most {} s ({}), found {}", max_s,
+                           format_duration(max_s), v.Scalar()));
     return fallback;
   }
   return *parsed;
@@ -220,9 +238,9 @@ int64_t MapReader::require_integer(std::string_view key, int64_t min, int64_t ma
   return integer(key, 0, min, max);
 }
 
-double MapReader::require_duration_s(std::string_view key, double min_s) {
+double MapReader::require_duration_s(std::string_view key, double min_s, double max_s) {
   if (!has(key)) return missing(key, "a duration"), find(key), 0.0;
-  return duration_s(key, 0.0, min_s);
+  return duration_s(key, 0.0, min_s, max_s);
 }
 
 MapReader MapReader::map(std::string_view key) {

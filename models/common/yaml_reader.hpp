@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "models/common/result.hpp"
+#include "models/common/units.hpp"
 
 namespace sovsim {
 
@@ -29,7 +30,8 @@ struct YamlContext {
   void error(const YAML::Mark& at, const std::string& key, const std::string& message) const;
 };
 
-// Parses YAML text into a node; on a syntax error records a diagnostic and returns a null node.
+// Parses YAML text into a node; on a syntax error, or a byte find_bad_text() refuses (invalid
+// UTF-8, control characters), records a diagnostic and returns a null node.
 YAML::Node parse_yaml(const std::string& text, const YamlContext& ctx);
 
 // Short human description of what a node holds, for "found ..." in messages.
@@ -57,8 +59,10 @@ class MapReader {
                   int64_t min = std::numeric_limits<int64_t>::min(),
                   int64_t max = std::numeric_limits<int64_t>::max());
   bool boolean(std::string_view key, bool fallback);
-  // Seconds from "30d", "8760h", "90m", "45s" or a bare number of seconds; must be >= min_s.
-  double duration_s(std::string_view key, double fallback, double min_s = 0);
+  // Seconds from "30d", "8760h", "90m", "45s" or a bare number of seconds; must be in
+  // [min_s, max_s] (kMaxDuration_s, 1000 years, unless a key has a lower limit).
+  double duration_s(std::string_view key, double fallback, double min_s = 0,
+                    double max_s = kMaxDuration_s);
   // One of `allowed`; the error lists them.
   std::string choice(std::string_view key, const std::string& fallback,
                      std::initializer_list<std::string_view> allowed);
@@ -70,7 +74,8 @@ class MapReader {
                         double max = std::numeric_limits<double>::infinity());
   int64_t require_integer(std::string_view key, int64_t min = std::numeric_limits<int64_t>::min(),
                           int64_t max = std::numeric_limits<int64_t>::max());
-  double require_duration_s(std::string_view key, double min_s = 0);
+  double require_duration_s(std::string_view key, double min_s = 0,
+                            double max_s = kMaxDuration_s);
 
   // Nested sections. An absent optional map reads as empty; an absent list as no elements.
   MapReader map(std::string_view key);

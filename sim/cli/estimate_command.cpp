@@ -11,11 +11,10 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <vector>
 
+#include "models/common/input_file.hpp"
 #include "models/common/yaml_reader.hpp"
 #include "models/hardware.hpp"
 #include "models/inference.hpp"
@@ -58,16 +57,14 @@ std::string unknown_name(const char* what, const std::string& name,
 
 // The models of a --model-file: one map with the models.yaml keys, or a `models:` list.
 Result<std::vector<Transformer>> read_model_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Diagnostics{{path, 0, 0, "", "cannot read model file"}};
-  std::ostringstream text;
-  text << in.rdbuf();
+  const auto text = read_input_file(path, "model file", kMaxCatalogFileBytes);
+  if (!text.ok()) return text.diagnostics();
   Diagnostics diagnostics;
   YamlContext ctx{path, &diagnostics};
-  const YAML::Node root = parse_yaml(text.str(), ctx);
+  const YAML::Node root = parse_yaml(text.value(), ctx);
   if (!diagnostics.empty()) return diagnostics;
   if (root.IsMap() && root["models"]) {
-    auto catalog = models::TransformerCatalog::parse(text.str(), path);
+    auto catalog = models::TransformerCatalog::parse(text.value(), path);
     if (!catalog.ok()) return catalog.diagnostics();
     return catalog->all();
   }

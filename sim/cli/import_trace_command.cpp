@@ -4,12 +4,13 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
+#include <stdexcept>
 #include <ostream>
 
 #include "models/common/units.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/scenario_input.hpp"
+#include "sim/output/output_file.hpp"
 #include "sim/trace/trace_importer.hpp"
 
 namespace sovsim::cli {
@@ -49,6 +50,9 @@ void setup_import_trace_command(CLI::App& app, ImportTraceOptions& o) {
 int run_import_trace(const ImportTraceOptions& o, std::ostream& out, std::ostream& err) {
   sim::TraceOptions options = o.trace;
   Diagnostics problems;
+  if (const auto problem = sim::output_file_problem(o.output, o.file)) {
+    problems.push_back({o.output, 0, 0, "-o", *problem});
+  }
   auto duration = [&](const std::string& text, const char* flag, double fallback) {
     if (text.empty()) return fallback;
     auto v = parse_duration_s(text);
@@ -88,18 +92,13 @@ int run_import_trace(const ImportTraceOptions& o, std::ostream& out, std::ostrea
                    j.id, yaml_name(j.tenant), yaml_name(j.kind), j.submit_s, j.gpus, j.duration_s,
                    j.estimate_s > 0 ? j.estimate_s : j.duration_s);
   }
-  // Atomic: a temporary beside the target, then rename.
   const std::filesystem::path target(o.output);
-  const std::filesystem::path temp = target.string() + ".tmp";
-  {
-    std::ofstream f(temp, std::ios::binary);
-    f << text;
-    if (!f) {
-      err << "sovsim: error: cannot write " << temp.string() << "\n";
-      return kExitFailure;
-    }
+  try {
+    sim::write_file_atomically(target, text);
+  } catch (const std::runtime_error& e) {
+    err << "sovsim: error: " << e.what() << "\n";
+    return kExitFailure;
   }
-  std::filesystem::rename(temp, target);
   out << fmt::format("wrote {} jobs to {}\n", trace->jobs.size(), target.string());
   return kExitOk;
 }

@@ -1,5 +1,6 @@
 // sim/cli/main.cpp — the `sovsim` command: builds the CLI and dispatches. Only this file maps
-// outcomes to exit codes (0 ok, 1 internal error, 2 bad input or usage).
+// outcomes to exit codes (0 ok, 1 internal error, 2 bad input or usage); 130 / 143 after SIGINT /
+// SIGTERM come from the interrupt watcher (sim/output/interrupt_cleanup.hpp).
 #include <CLI/CLI.hpp>
 
 #include <exception>
@@ -10,11 +11,14 @@
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/gen_docs_command.hpp"
 #include "sim/cli/import_trace_command.hpp"
+#include "sim/cli/number_flags.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/validate_command.hpp"
+#include "sim/output/interrupt_cleanup.hpp"
 
 int main(int argc, char** argv) {
   using namespace sovsim::cli;
+  sovsim::sim::install_interrupt_cleanup();  // first: every later thread inherits the signal mask
   CLI::App app{"sovsim — discrete-event simulator of a sovereign AI datacenter fleet"};
   app.set_version_flag("--version", std::string("sovsim ") + SOVSIM_VERSION);
   app.require_subcommand(1);
@@ -30,6 +34,7 @@ int main(int argc, char** argv) {
   setup_import_trace_command(app, import_trace);
   setup_describe_command(app, describe);
   setup_gen_docs_command(app, gen_docs);
+  require_finite_numbers(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version

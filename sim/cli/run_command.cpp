@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "sim/cli/exit_codes.hpp"
+#include "sim/output/output_dir.hpp"
 #include "sim/run/run.hpp"
 
 namespace sovsim::cli {
@@ -27,6 +28,10 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (options.detail) loaded->scenario.engine.detail = true;
   const std::string dir =
       options.output_dir.empty() ? loaded->scenario.output.dir : options.output_dir;
+  if (const auto problem = sim::output_dir_problem(dir)) {
+    print_diagnostics({Diagnostic{dir, 0, 0, "", *problem}}, err);
+    return kExitBadInput;
+  }
   auto outcome = sim::run_scenario(loaded->scenario, loaded->catalog, dir);
   if (!outcome.ok()) {
     print_diagnostics(outcome.diagnostics(), err);

@@ -3,8 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <stdexcept>
 
+#include "sim/cli/number_flags.hpp"
+#include "sim/scenario/run_size.hpp"
 #include "sim/scenario/scenario_loader.hpp"
 
 namespace sovsim::cli {
@@ -16,11 +19,25 @@ void add_scenario_options(CLI::App& command, ScenarioInput& input) {
                      "sites[0].nodes[0].count=64); repeatable")
       ->take_all()
       ->allow_extra_args(false);
-  command.add_option("--seed", input.seed, "Random seed (overrides the scenario's seed)");
+  command.add_option("--seed", input.seed, "Random seed (overrides the scenario's seed)")
+      ->check(seed_validator());
+  command.add_flag("--force", input.force,
+                   "Proceed even if the run is estimated to be absurdly large (more than 50 "
+                   "million generated jobs or 10 million nodes; docs/scenario.md, Limits)");
 }
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
-  for (const auto& d : diagnostics) err << "error: " << d.to_string() << "\n";
+  std::map<std::string, size_t> seen;  // message -> occurrences so far
+  std::vector<std::string> repeated;   // messages beyond kMaxRepeats, in first-seen order
+  for (const auto& d : diagnostics) {
+    const size_t n = ++seen[d.message];
+    if (n <= kMaxRepeats) err << "error: " << d.to_string() << "\n";
+    if (n == kMaxRepeats + 1) repeated.push_back(d.message);
+  }
+  for (const auto& message : repeated) {
+    err << fmt::format("error: ... and {} more like this: {}\n", seen[message] - kMaxRepeats,
+                       message);
+  }
   err << fmt::format("{} error{}; nothing was run or written\n", diagnostics.size(),
                      diagnostics.size() == 1 ? "" : "s");
 }
@@ -37,6 +54,11 @@ std::optional<LoadedScenario> load_scenario_input(const ScenarioInput& input, st
   auto scenario = sim::load_scenario(input.path, overrides, catalog.value());
   if (!scenario.ok()) {
     print_diagnostics(scenario.diagnostics(), err);
+    return std::nullopt;
+  }
+  if (const Diagnostics too_large = input.force ? Diagnostics{} : sim::check_run_size(scenario.value());
+      !too_large.empty()) {
+    print_diagnostics(too_large, err);
     return std::nullopt;
   }
   return LoadedScenario{std::move(catalog).value(), std::move(scenario).value()};

@@ -20,6 +20,7 @@ struct ScenarioInput {
   std::string path;
   std::vector<std::string> overrides;  // --set key.path=value, in order
   std::optional<uint64_t> seed;        // --seed N (same as --set seed=N, applied last)
+  bool force = false;                  // --force: skip the run-size check (run_size.hpp)
 };
 
 void add_scenario_options(CLI::App& command, ScenarioInput& input);
@@ -29,10 +30,15 @@ struct LoadedScenario {
   sim::Scenario scenario;
 };
 
-// Loads catalog + scenario; prints every diagnostic to `err` and returns nullopt on bad input.
+// Loads catalog + scenario and, unless --force, checks its size (run_size.hpp); prints every
+// diagnostic to `err` and returns nullopt on bad input.
 std::optional<LoadedScenario> load_scenario_input(const ScenarioInput& input, std::ostream& err);
 
+// Prints each diagnostic, then the count. A message repeated more than kMaxRepeats times (the
+// same unknown tenant in every job of a list) is shown kMaxRepeats times, then summarised as
+// "... and N more like this".
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+inline constexpr size_t kMaxRepeats = 5;
 
 struct PreparedInput {
   models::HardwareCatalog catalog;

@@ -6,12 +6,9 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/scenario/limits.hpp"
+
 namespace sovsim::sim {
-namespace {
-// A tiny checkpoint makes the Young/Daly optimum seconds long; no framework checkpoints that
-// often, and each checkpoint is a segment (events), so the interval is at least a minute.
-constexpr double kMinCheckpointInterval_s = 60;
-}  // namespace
 
 JobRunner::JobRunner(JobTable& jobs, const Cluster& cluster, const Simulation& simulation,
                      TelemetrySink& sink, ControllerStats& stats, RunnerOptions options,
@@ -74,6 +71,8 @@ double JobRunner::checkpoint_interval_s(const Job& job) const {
   const double optimum = job.checkpoint_rule == CheckpointRule::kYoung
                              ? models::young_interval_s(cost_s, mtbf_s)
                              : models::daly_interval_s(cost_s, mtbf_s);
+  // A tiny checkpoint makes the optimum seconds long; no framework checkpoints that often, and
+  // each checkpoint is a segment (events): at least the scenario's minimum interval.
   return std::max(optimum, kMinCheckpointInterval_s);
 }
 

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/trace/csv.hpp"
+
 namespace sovsim::sim {
 namespace {
 
@@ -71,26 +73,12 @@ const std::vector<JobColumn> kColumns = {
      [](const JobRow& r) -> CellValue { return r.account.stretch_s; }},
 };
 
-// RFC 4180: a field with a comma, quote or line break is quoted, inner quotes doubled.
-void append_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 struct AppendCell {
   std::string& out;
   void operator()(std::monostate) const {}
   void operator()(int64_t v) const { fmt::format_to(std::back_inserter(out), "{}", v); }
   void operator()(double v) const { fmt::format_to(std::back_inserter(out), "{}", v); }
-  void operator()(std::string_view v) const { append_field(out, v); }
+  void operator()(std::string_view v) const { append_csv_field(out, v); }
 };
 
 }  // namespace

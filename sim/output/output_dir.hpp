@@ -1,33 +1,52 @@
-// sim/output/output_dir.hpp — atomic output: files are written into a hidden temporary sibling
-// of the output directory and moved into place only by commit(), each with a rename. A run that
-// fails or is interrupted leaves the output directory as it was (no half-written files).
+// sim/output/output_dir.hpp — atomic output: files are written into a hidden staging directory
+// beside the output directory (`.DIR.tmp-PID`) and commit() puts that whole directory in place of
+// the old one (an atomic exchange where the file system allows it), so DIR always holds the
+// complete outputs of one run: the old run's, or the new run's, never a mix. A run that fails or
+// is interrupted (SIGINT/SIGTERM: interrupt_cleanup.hpp) leaves DIR as it was and no staging
+// directory; staging directories left by killed runs (kill -9) are removed by the next run into
+// the same DIR. An existing DIR is replaced only if it looks like a sovsim output directory
+// (docs/outputs.md), so `-o ~` or `-o /` cannot delete anything.
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sim/output/interrupt_cleanup.hpp"
+
 namespace sovsim::sim {
+
+// The files a run may write; a directory holding other entries is never replaced.
+inline constexpr std::string_view kOutputFiles[] = {"summary.json", "jobs.csv", "utilisation.csv",
+                                                    "perf.json"};
+
+// Why `dir` cannot receive a run's outputs, or nullopt if it can: it must not exist, or be an
+// empty directory, or a directory holding summary.json and nothing but kOutputFiles. Neither a
+// symbolic link, nor `/`, nor the current directory or one of its ancestors.
+std::optional<std::string> output_dir_problem(const std::filesystem::path& dir);
 
 class OutputDir {
  public:
-  // Prepares a temporary directory beside `final_dir`. Throws std::runtime_error if it cannot.
+  // Prepares the staging directory beside `final_dir`, after removing stale ones of dead
+  // processes. Throws std::runtime_error if `final_dir` cannot receive outputs
+  // (output_dir_problem) or the staging directory cannot be created.
   explicit OutputDir(std::filesystem::path final_dir);
-  ~OutputDir();  // removes the temporary directory unless committed
+  ~OutputDir();  // removes the staging directory unless committed
   OutputDir(const OutputDir&) = delete;
   OutputDir& operator=(const OutputDir&) = delete;
 
-  // Path of `name` inside the temporary directory (to stream large files into).
+  // Path of `name` inside the staging directory (to stream large files into).
   std::filesystem::path staging(std::string_view name);
   void write(std::string_view name, std::string_view content);
-  // Moves every staged file into the final directory (created if needed).
+  // Puts the staging directory in place of the final one (which is created or replaced whole).
   void commit();
   const std::filesystem::path& final_dir() const { return final_; }
 
  private:
   std::filesystem::path final_, temp_;
-  std::vector<std::string> files_;
+  std::optional<RemoveOnInterrupt> interrupt_cleanup_;
   bool committed_ = false;
 };
 

@@ -3,10 +3,13 @@
 
 #include <fmt/format.h>
 
+#include "sim/trace/csv.hpp"
+
 namespace sovsim::sim {
 
-UtilisationCsv::UtilisationCsv(std::FILE* out, std::vector<std::string> tenant_names)
-    : out_(out), tenant_names_(std::move(tenant_names)) {
+UtilisationCsv::UtilisationCsv(std::FILE* out, const std::vector<std::string>& tenant_names)
+    : out_(out) {
+  for (const std::string& name : tenant_names) append_csv_field(tenant_names_.emplace_back(), name);
   buffer_ = "time_s,site,tenant,hw,busy_gpus,total_gpus\n";
 }
 
@@ -14,14 +17,21 @@ UtilisationCsv::~UtilisationCsv() = default;
 
 void UtilisationCsv::busy_changed(double now_s, const std::vector<size_t>& cells,
                                   const Ledger& ledger) {
-  if (written_.empty()) written_.assign(ledger.cell_count(), -1);
+  if (written_.empty()) {  // the first call: every cell, and the names quoted once (RFC 4180)
+    written_.assign(ledger.cell_count(), -1);
+    for (const Ledger::Group& g : ledger.groups()) {
+      append_csv_field(site_names_.emplace_back(), g.site_name);
+      append_csv_field(hardware_names_.emplace_back(), g.hardware);
+    }
+  }
   for (size_t c : cells) {
     const int64_t busy = ledger.busy_gpus(c);
     if (busy == written_[c]) continue;  // changed and changed back within the instant
     written_[c] = busy;
-    const Ledger::Group& g = ledger.groups()[ledger.group_of_cell(c)];
-    fmt::format_to(std::back_inserter(buffer_), "{},{},{},{},{},{}\n", now_s, g.site_name,
-                   tenant_names_[ledger.tenant_of_cell(c)], g.hardware, busy, g.total_gpus);
+    const size_t group = ledger.group_of_cell(c);
+    fmt::format_to(std::back_inserter(buffer_), "{},{},{},{},{},{}\n", now_s, site_names_[group],
+                   tenant_names_[ledger.tenant_of_cell(c)], hardware_names_[group], busy,
+                   ledger.groups()[group].total_gpus);
     ++rows_;
   }
   if (buffer_.size() > (1 << 20)) flush();

@@ -15,7 +15,7 @@ namespace sovsim::sim {
 class UtilisationCsv final : public BusyObserver {
  public:
   // Writes the header at once; rows follow as the ledger reports changes.
-  UtilisationCsv(std::FILE* out, std::vector<std::string> tenant_names);
+  UtilisationCsv(std::FILE* out, const std::vector<std::string>& tenant_names);
   ~UtilisationCsv() override;
   UtilisationCsv(const UtilisationCsv&) = delete;
   UtilisationCsv& operator=(const UtilisationCsv&) = delete;
@@ -27,7 +27,7 @@ class UtilisationCsv final : public BusyObserver {
 
  private:
   std::FILE* out_;
-  std::vector<std::string> tenant_names_;
+  std::vector<std::string> tenant_names_, site_names_, hardware_names_;  // CSV-quoted
   std::vector<int64_t> written_;  // by cell: the value of its last row (-1: none yet)
   std::string buffer_;
   int64_t rows_ = 0;

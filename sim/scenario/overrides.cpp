@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "models/common/text_check.hpp"
+
 namespace sovsim::sim {
 namespace {
 
@@ -80,6 +82,12 @@ YAML::Node lookup(const YAML::Node& root, const std::vector<Segment>& path) {
 }  // namespace
 
 bool apply_override(YAML::Node& root, const std::string& assignment, Diagnostics& diagnostics) {
+  if (const auto bad = find_bad_text(assignment)) {
+    diagnostics.push_back(Diagnostic{
+        "", 0, 0, assignment.substr(0, assignment.find('=')),
+        fmt::format("--set: {} at character {} of the assignment", bad->message, bad->column)});
+    return false;
+  }
   // `sites[*].fabric.nodes_per_leaf=36`: the same assignment for every element of that list.
   const size_t star = assignment.find("[*]");
   if (star != std::string::npos && star < assignment.find('=')) {

@@ -4,13 +4,13 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "models/common/input_file.hpp"
 #include "models/common/yaml_reader.hpp"
 #include "sim/scenario/overrides.hpp"
 #include "sim/scenario/failure_reader.hpp"
+#include "sim/scenario/limits.hpp"
 #include "sim/scenario/section_readers.hpp"
 #include "sim/sched/policy_registry.hpp"
 
@@ -65,12 +65,12 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
       if (g.raw("count").IsScalar() && g.raw("count").Scalar() == "trace") {
         group.count_from_trace = true;  // resolved once the trace is read
       } else {
-        group.count = g.require_integer("count", 0, 10'000'000);
+        group.count = g.require_integer("count", 0, kMaxNodesPerGroup);
       }
       group.gpus_per_node =
           static_cast<int>(g.integer("gpus_per_node", hw ? hw->gpus_per_node : 8, 1, 1024));
       group.scaleup_domain = hw ? hw->scaleup_domain : 0;
-      group.spares = g.integer("spares", 0, 0, 10'000'000);
+      group.spares = g.integer("spares", 0, 0, kMaxNodesPerGroup);
       if (!group.count_from_trace && group.spares > group.count) {
         ctx.error(g.raw("spares"), g.key_path("spares"),
                   fmt::format("expected at most count ({}) spare nodes, found {}", group.count,
@@ -84,6 +84,9 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
     }
     m.finish();
     sites.push_back(std::move(site));
+  }
+  if (sites.empty() && top.raw("sites").IsSequence()) {
+    ctx.error(top.raw("sites"), "sites", "expected at least one site, found an empty list");
   }
   return sites;
 }
@@ -110,11 +113,20 @@ std::vector<Tenant> read_tenants(MapReader& top, const std::vector<std::string>&
     m.finish();
     tenants.push_back(std::move(t));
   }
+  if (tenants.empty() && top.raw("tenants").IsSequence()) {
+    ctx.error(top.raw("tenants"), "tenants", "expected at least one tenant, found an empty list");
+  }
   if (total_share > 1 + 1e-9) {
     ctx.error(top.raw("tenants"), "tenants",
               fmt::format("tenant shares add up to {}, expected at most 1", total_share));
   }
   return tenants;
+}
+
+// A map whose only key is `workload`: what `sovsim import-trace` writes.
+bool looks_like_workload_fragment(const YAML::Node& root) {
+  return root.IsMap() && root.size() == 1 && root.begin()->first.IsScalar() &&
+         root.begin()->first.Scalar() == "workload";
 }
 
 }  // namespace
@@ -126,6 +138,18 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   const YamlContext ctx{file_name, &diagnostics};
   YAML::Node root = parse_yaml(text, ctx);
   if (!diagnostics.empty()) return diagnostics;
+  if (!root.IsDefined() || root.IsNull()) {  // nothing but comments or blank lines
+    return Diagnostics{Diagnostic{file_name, 0, 0, "",
+                                  "empty scenario (expected a map with name, horizon, sites, "
+                                  "tenants and workload; docs/scenario.md)"}};
+  }
+  if (looks_like_workload_fragment(root)) {
+    ctx.error(root, "",
+              "this looks like a workload fragment (a lone `workload:` section, as `sovsim "
+              "import-trace` writes), not a scenario: paste it into a scenario that declares "
+              "name, horizon, sites and the tenants it uses (docs/traces.md)");
+    return diagnostics;
+  }
   if (!root.IsMap()) {
     ctx.error(root, "", "expected a scenario (a map with name, horizon, sites, tenants, ...), found " +
                             describe_node(root));
@@ -140,7 +164,7 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   s.name = top.require_string("name");
   s.description = top.string("description", "");
   s.seed = static_cast<uint64_t>(top.integer("seed", 1, 0, int64_t{1} << 53));
-  s.horizon_s = top.require_duration_s("horizon", 1);
+  s.horizon_s = top.require_duration_s("horizon", 1, kMaxHorizon_s);
   s.sites = read_sites(top, catalog);
   s.failures = read_failures(top);
   KnownNames names;
@@ -193,13 +217,9 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
 Result<Scenario> load_scenario(const std::filesystem::path& file,
                                const std::vector<std::string>& overrides,
                                const models::HardwareCatalog& catalog) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    return Diagnostics{Diagnostic{file.string(), 0, 0, "", "cannot open the scenario file"}};
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_scenario(text.str(), file.string(), overrides, catalog);
+  const auto text = read_input_file(file, "scenario file", kMaxScenarioFileBytes);
+  if (!text.ok()) return text.diagnostics();
+  return parse_scenario(text.value(), file.string(), overrides, catalog);
 }
 
 }  // namespace sovsim::sim

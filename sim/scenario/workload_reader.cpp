@@ -8,6 +8,7 @@
 #include <set>
 
 #include "models/transformer.hpp"
+#include "sim/scenario/limits.hpp"
 #include "sim/scenario/section_readers.hpp"
 
 namespace sovsim::sim {
@@ -23,6 +24,13 @@ RunOptions read_run_options(MapReader& m, bool model_defined) {
     m.raw("checkpoint_interval");  // consumed
   } else {
     r.checkpoint_interval_s = m.duration_s("checkpoint_interval", 0);
+    if (r.checkpoint_interval_s > 0 && r.checkpoint_interval_s < kMinCheckpointInterval_s) {
+      m.context().error(m.node()["checkpoint_interval"], m.key_path("checkpoint_interval"),
+                        fmt::format("expected 0 (no checkpoints), young, daly or a duration of at "
+                                    "least {} s, found {}",
+                                    kMinCheckpointInterval_s,
+                                    m.node()["checkpoint_interval"].Scalar()));
+    }
   }
   r.checkpoint_bytes = m.number("checkpoint_gb", 0, 0, 1e9) * 1e9;
   r.network_fraction = m.number("network_fraction", 0, 0, 0.99);
@@ -169,7 +177,7 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
     g.tenant = read_tenant(m, names);
     g.serving = read_optional_serving(m, workload);
     g.kind = m.string("kind", g.serving >= 0 ? "infer" : g.kind);
-    g.rate_per_s = m.require_number("rate_per_hour", 1e-9, 1e9) / 3600.0;
+    g.rate_per_s = m.require_number("rate_per_hour", 1e-9, kMaxRatePerHour) / 3600.0;
     g.start_s = m.duration_s("start", 0);
     g.end_s = m.duration_s("end", horizon_s);
     g.max_jobs = m.integer("count", 0, 0);

@@ -1,5 +1,5 @@
-// sim/trace/csv.cpp — line cursor, CSV/whitespace splitting, header binding and number parsing
-// for the trace readers. std::from_chars keeps numbers independent of the C locale.
+// sim/trace/csv.cpp — line cursor, CSV/whitespace splitting and field writing, header binding
+// and number parsing. std::from_chars keeps numbers independent of the C locale.
 #include "sim/trace/csv.hpp"
 
 #include <fmt/format.h>
@@ -44,6 +44,7 @@ bool CsvSplitter::split(std::string_view line, std::vector<CsvField>& out) {
   out.clear();
   unescaped_.clear();
   error_column_ = 0;
+  unterminated_ = false;
   size_t pos = 0;
   while (true) {
     size_t start = pos;
@@ -69,6 +70,7 @@ bool CsvSplitter::split(std::string_view line, std::vector<CsvField>& out) {
       }
       if (!closed) {
         error_column_ = static_cast<int>(start) + 1;
+        unterminated_ = true;
         return false;
       }
       std::string_view text = line.substr(start + 1, i - start - 1);
@@ -92,6 +94,21 @@ bool CsvSplitter::split(std::string_view line, std::vector<CsvField>& out) {
     if (pos >= line.size()) return true;
     ++pos;  // past the comma
   }
+}
+
+void append_csv_field(std::string& out, std::string_view field) {
+  const bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!field.empty() && (is_blank(field.front()) || is_blank(field.back())));
+  if (!quote) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
 }
 
 void split_whitespace(std::string_view line, std::vector<CsvField>& out) {
@@ -147,7 +164,19 @@ bool CsvReader::next_split(std::vector<CsvField>& row, int& line) {
   while (!sink_.full() && lines_.next(text)) {
     if (text.text.find_first_not_of(" \t") == std::string_view::npos) continue;
     line = text.number;
-    if (!splitter_.split(text.text, row)) {
+    std::string_view record = text.text;
+    bool ok = splitter_.split(record, row);
+    // A quoted field still open: the record goes on over the next lines (they are contiguous
+    // in the buffer). If the quote never closes, report it and resume after the first line.
+    const LineCursor after_first = lines_;
+    TextLine more;
+    while (!ok && splitter_.unterminated() && lines_.next(more)) {
+      record = std::string_view(record.data(), more.text.data() + more.text.size() - record.data());
+      ok = splitter_.split(record, row);
+    }
+    if (!ok) {
+      if (splitter_.unterminated()) lines_ = after_first;
+      splitter_.split(text.text, row);  // for the error column within the first line
       sink_.error(text.number, splitter_.error_column(), "",
                   "expected a closing quote followed by ',' or the end of the line, found none");
       continue;

@@ -1,6 +1,8 @@
-// sim/trace/csv.hpp — the one place trace text is cut into lines, fields and numbers: a line
-// cursor that numbers lines, a CSV splitter (RFC 4180 quotes within one line), header binding by
-// column name, and locale-free number parsing (std::from_chars). No knowledge of any format.
+// sim/trace/csv.hpp — the one place CSV is read and written: a line cursor that numbers lines, a
+// CSV splitter and reader (RFC 4180: quoted fields may hold commas, "" for a quote, and line
+// breaks), header binding by column name, locale-free number parsing (std::from_chars), and
+// append_csv_field(), which every CSV writer (jobs.csv, utilisation.csv) uses for text fields so
+// what it writes reads back here. No knowledge of any format.
 #pragma once
 
 #include <cstdint>
@@ -40,19 +42,28 @@ struct CsvField {
   int column = 1;
 };
 
-// Splits CSV lines at commas. Unquoted fields are trimmed of spaces and tabs; quoted fields
-// ("a,b", with "" for a quote) keep their content. Reuses its buffers between lines.
+// Splits CSV records at commas. Unquoted fields are trimmed of spaces and tabs; quoted fields
+// ("a,b", with "" for a quote) keep their content, line breaks included. Reuses its buffers
+// between records.
 class CsvSplitter {
  public:
-  // Replaces `out` with the fields of `line`. On an unterminated quote returns false and
-  // error_column() tells where the quoted field began.
-  bool split(std::string_view line, std::vector<CsvField>& out);
+  // Replaces `out` with the fields of `record`. On broken quoting returns false and
+  // error_column() tells where; unterminated() tells whether a quoted field was still open at
+  // the end (the record may continue on the next line).
+  bool split(std::string_view record, std::vector<CsvField>& out);
   int error_column() const { return error_column_; }
+  bool unterminated() const { return unterminated_; }
 
  private:
   std::deque<std::string> unescaped_;  // deque: views into it stay valid while it grows
   int error_column_ = 0;
+  bool unterminated_ = false;
 };
+
+// Appends `field` to a CSV row being built: as is if it is plain, else in double quotes with
+// inner quotes doubled (RFC 4180). Quoted when it holds a comma, a quote, a line break, or
+// leading/trailing spaces or tabs (which CsvSplitter trims from unquoted fields).
+void append_csv_field(std::string& out, std::string_view field);
 
 // Splits at runs of spaces/tabs (SWF), with the column of each field.
 void split_whitespace(std::string_view line, std::vector<CsvField>& out);
@@ -70,7 +81,9 @@ std::vector<int> bind_columns(std::span<const CsvField> header, std::span<const 
                               bool allow_unknown, int line, DiagnosticSink& sink);
 
 // Reads a CSV buffer row by row: blank lines are passed over, a row whose quoting is broken or
-// whose field count differs from the header's is reported to the sink and passed over.
+// whose field count differs from the header's is reported to the sink and passed over. A quoted
+// field left open at the end of a line continues on the next lines (RFC 4180); the row's line
+// number is that of its first line.
 class CsvReader {
  public:
   CsvReader(std::string_view content, DiagnosticSink& sink) : lines_(content), sink_(sink) {}

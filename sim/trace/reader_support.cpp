@@ -4,9 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-#include <system_error>
+#include "models/common/input_file.hpp"
 
 namespace sovsim::sim {
 
@@ -44,23 +42,12 @@ void SkipTally::append_notes(std::vector<std::string>& notes) const {
 }
 
 std::optional<std::string> read_text_file(const std::filesystem::path& path, DiagnosticSink& sink) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    sink.error(0, 0, "", "expected a trace file, found a directory");
+  auto text = read_input_file(path, "trace file", kMaxTraceFileBytes);
+  if (!text.ok()) {
+    sink.error(0, 0, "", text.diagnostics().front().message);
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    sink.error(0, 0, "", "cannot open the file for reading");
-    return std::nullopt;
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    sink.error(0, 0, "", "read error");
-    return std::nullopt;
-  }
-  return std::move(buffer).str();
+  return std::move(text).value();
 }
 
 }  // namespace sovsim::sim

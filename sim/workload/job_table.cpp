@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "models/common/rng.hpp"
+#include "sim/scenario/limits.hpp"
 #include "sim/trace/trace_importer.hpp"
 #include "sim/workload/serving_work.hpp"
 #include "sim/workload/training_work.hpp"
@@ -96,16 +97,31 @@ Result<WorkloadJobs> collect_jobs(const Scenario& s) {
   return out;
 }
 
-void size_sites_from_trace(Scenario& s, const WorkloadJobs& jobs) {
+Diagnostics size_sites_from_trace(Scenario& s, const WorkloadJobs& jobs) {
+  Diagnostics diagnostics;
   int64_t procs = jobs.trace_max_procs;
-  if (procs <= 0) {  // no MaxProcs/MaxNodes header: the largest job must fit
+  const bool from_header = procs > 0;
+  if (!from_header) {  // no MaxProcs/MaxNodes header: the largest job must fit
     for (const auto& spec : jobs.specs) procs = std::max<int64_t>(procs, spec.gpus);
   }
-  for (auto& site : s.sites) {
-    for (auto& group : site.nodes) {
-      if (group.count_from_trace) group.count = (procs + group.gpus_per_node - 1) / group.gpus_per_node;
+  for (size_t i = 0; i < s.sites.size(); ++i) {
+    for (size_t j = 0; j < s.sites[i].nodes.size(); ++j) {
+      NodeGroup& group = s.sites[i].nodes[j];
+      if (!group.count_from_trace) continue;
+      group.count = procs / group.gpus_per_node + (procs % group.gpus_per_node != 0);
+      if (group.count <= kMaxNodesPerGroup) continue;
+      diagnostics.push_back(Diagnostic{
+          s.file, 0, 0, fmt::format("sites[{}].nodes[{}].count", i, j),
+          fmt::format("'trace' sizes the group from {} ({} {}) to {} nodes of {} GPUs, more than "
+                      "the limit of {} nodes per group; give the group an explicit count",
+                      s.workload.trace ? s.workload.trace->path : std::string("the trace"), procs,
+                      from_header ? "processors in its MaxProcs/MaxNodes header"
+                                  : "GPUs in its largest job",
+                      group.count, group.gpus_per_node, kMaxNodesPerGroup)});
+      group.count = 0;
     }
   }
+  return diagnostics;
 }
 
 namespace {
@@ -274,7 +290,9 @@ Result<PreparedWorkload> prepare_workload(Scenario scenario,
                                           const models::HardwareCatalog& catalog) {
   auto jobs = collect_jobs(scenario);
   if (!jobs.ok()) return jobs.diagnostics();
-  size_sites_from_trace(scenario, jobs.value());
+  if (auto too_large = size_sites_from_trace(scenario, jobs.value()); !too_large.empty()) {
+    return too_large;
+  }
   Cluster cluster(scenario.sites);
   auto table = build_job_table(scenario, cluster, catalog, std::move(jobs).value());
   if (!table.ok()) return table.diagnostics();

@@ -39,8 +39,9 @@ struct WorkloadJobs {
 Result<WorkloadJobs> collect_jobs(const Scenario& scenario);
 
 // Resolves node groups declared with `count: trace`: enough nodes for the trace's MaxProcs
-// (or, without that header, for its largest job).
-void size_sites_from_trace(Scenario& scenario, const WorkloadJobs& jobs);
+// (or, without that header, for its largest job). A group that would get more than
+// kMaxNodesPerGroup nodes (sim/scenario/limits.hpp) is an error naming the trace and the key.
+Diagnostics size_sites_from_trace(Scenario& scenario, const WorkloadJobs& jobs);
 
 // The run's job table for `cluster` (built from the sized scenario).
 // Model-defined (train:) jobs get a runtime profile over pools from the performance models, and

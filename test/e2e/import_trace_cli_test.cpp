@@ -44,5 +44,42 @@ TEST(ImportTraceCli, BadInputExitsTwoAndWritesNothing) {
   EXPECT_EQ(run_sovsim("import-trace --format swf x -o y --map nonsense", dir.path()).exit_code, 2);
 }
 
+TEST(ImportTraceCli, OutputMustBeANewOrRegularFileOtherThanTheInput) {
+  TempDir dir;
+  const std::string trace = (dir / "t.csv").string();
+  const std::string original = "job_id,submission_time,duration,num_gpu\n1,0,10,2\n";
+  write_file(trace, original);
+  const auto import_to = [&](const std::string& target) {
+    return run_sovsim("import-trace --format itp " + trace + " -o '" + target + "'", dir.path());
+  };
+  auto into_dir = import_to(dir.path().string());
+  EXPECT_EQ(into_dir.exit_code, 2);
+  EXPECT_NE(into_dir.err.find("found a directory"), std::string::npos) << into_dir.err;
+  auto over_input = import_to(trace);
+  EXPECT_EQ(over_input.exit_code, 2);
+  EXPECT_NE(over_input.err.find("is the input file itself"), std::string::npos) << over_input.err;
+  std::filesystem::create_symlink(trace, dir / "link.csv");  // same inode under another name
+  EXPECT_EQ(import_to((dir / "link.csv").string()).exit_code, 2);
+  EXPECT_EQ(read_file(trace), original);
+  auto device = import_to("/dev/null");
+  EXPECT_EQ(device.exit_code, 2);
+  EXPECT_NE(device.err.find("found a character device"), std::string::npos) << device.err;
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+  auto empty = import_to("");
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_NE(empty.err.find("expected an output file path, found an empty string"),
+            std::string::npos)
+      << empty.err;
+  // A regular file is replaced, through a symbolic link too, and no temporary file remains.
+  write_file(dir / "w.yaml", "old\n");
+  std::filesystem::create_symlink(dir / "w.yaml", dir / "w-link.yaml");
+  ASSERT_EQ(import_to((dir / "w-link.yaml").string()).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::is_symlink(dir / "w-link.yaml"));
+  EXPECT_NE(read_file(dir / "w.yaml").find("workload:"), std::string::npos);
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos) << e.path();
+  }
+}
+
 }  // namespace
 }  // namespace sovsim::test

@@ -57,18 +57,19 @@ TEST(PreemptiveEngine, PriorityJobPreemptsALowerOne) {
 
 TEST(PreemptiveEngine, PreemptionLosesTheWorkSinceTheLastCheckpoint) {
   TempDir dir;
-  // Job 1 checkpoints every 30 s of progress; preempted at t=20+45=65 after 65 s of work, it
-  // keeps 60 s and loses 5 s, so it needs 40 s more after job 2 ends at 115.
+  // Job 1 checkpoints every 60 s of progress (the shortest fixed interval allowed); preempted
+  // at t=130 after 130 s of work, it keeps 120 s and loses 10 s, so it needs 80 s more after
+  // job 2 ends at 230.
   auto jobs = run_scenario_jobs(tiny_scenario(1, "  - {name: t}\n", "{policy: priority}",
-                                     "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 100, "
-                                     "checkpoint_interval: 30}\n"
-                                     "    - {id: 2, tenant: t, submit: 65, gpus: 4, duration: 50, "
+                                     "    - {id: 1, tenant: t, submit: 0, gpus: 4, duration: 200, "
+                                     "checkpoint_interval: 60}\n"
+                                     "    - {id: 2, tenant: t, submit: 130, gpus: 4, duration: 100, "
                                      "priority: 5}\n"),
                        dir);
   EXPECT_EQ(jobs["1"]["preemptions"], "1");
-  EXPECT_EQ(jobs["1"]["lost_s"], "5");
-  EXPECT_EQ(jobs["1"]["end_s"], "155");
-  EXPECT_EQ(jobs["1"]["runtime_s"], "105");  // 100 s of work + 5 s redone
+  EXPECT_EQ(jobs["1"]["lost_s"], "10");
+  EXPECT_EQ(jobs["1"]["end_s"], "310");
+  EXPECT_EQ(jobs["1"]["runtime_s"], "210");  // 200 s of work + 10 s redone
 }
 
 TEST(PreemptiveEngine, PriorityWithoutPreemptionWaits) {

@@ -90,6 +90,11 @@ inline std::vector<CsvRow> read_csv(const std::filesystem::path& path) {
   return rows;
 }
 
+// The smallest valid scenario: one site of 2 H100 nodes, one tenant `a`, one 8-GPU job of 1 h.
+inline const std::string kOneJobScenario =
+    "name: t\nhorizon: 1d\nsites:\n  - name: s\n    nodes:\n      - {hardware: H100, count: 2}\n"
+    "tenants:\n  - name: a\nworkload:\n  jobs:\n    - {tenant: a, gpus: 8, duration: 1h}\n";
+
 inline std::string source_path(const std::string& relative) {
   return std::string(SOVSIM_SOURCE_DIR) + "/" + relative;
 }

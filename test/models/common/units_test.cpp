@@ -28,5 +28,13 @@ TEST(ParseDuration, RejectsGarbage) {
   EXPECT_FALSE(parse_number("1e999").has_value());
 }
 
+TEST(ParseDuration, RejectsDurationsThatOverflowToInfinity) {
+  // 1e308 is a finite number, but not as years in seconds: once it reached the engine as inf,
+  // a run spun forever arming its next timer.
+  EXPECT_FALSE(parse_duration_s("1e308y").has_value());
+  EXPECT_FALSE(parse_duration_s("1e306w").has_value());
+  EXPECT_DOUBLE_EQ(*parse_duration_s("1e308"), 1e308);  // finite: range checks are the caller's
+}
+
 }  // namespace
 }  // namespace sovsim

@@ -104,6 +104,30 @@ TEST(MapReader, SyntaxErrorHasPosition) {
   EXPECT_NE(r.diagnostics[0].message.find("YAML syntax error"), std::string::npos);
 }
 
+TEST(MapReader, BadBytesAreRefusedBeforeParsing) {
+  // A control character in a comment: yaml-cpp itself accepts it silently.
+  Reading r("a: 1\n# note\x01\nb: 2\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].to_string(),
+            "f.yaml:2:7: expected printable text, found control character U+0001");
+  EXPECT_TRUE(r.root.IsNull());
+}
+
+TEST(MapReader, DurationsAreFiniteAndBounded) {
+  Reading r("a: 1e308y\nb: 2000y\nc: 3d\n");
+  MapReader m(r.root, "", r.ctx);
+  EXPECT_DOUBLE_EQ(m.duration_s("a", 5), 5);   // overflows to inf: refused
+  EXPECT_DOUBLE_EQ(m.duration_s("b", 5), 5);   // beyond kMaxDuration_s
+  EXPECT_DOUBLE_EQ(m.duration_s("c", 5, 0, 86400), 5);  // beyond this key's own maximum
+  ASSERT_EQ(r.diagnostics.size(), 3u);
+  EXPECT_EQ(r.diagnostics[0].key, "a");
+  EXPECT_EQ(r.diagnostics[0].message,
+            "expected a duration such as 30d, 8760h, 90m or 45s, up to 365000d, found '1e308y'");
+  EXPECT_NE(r.diagnostics[1].message.find("expected a duration of at most"), std::string::npos);
+  EXPECT_EQ(r.diagnostics[2].to_string(),
+            "f.yaml:3:4: c: expected a duration of at most 86400 s (1d), found 3d");
+}
+
 TEST(MapReader, NotAMapIsReported) {
   Reading r("sites: 3\n");
   MapReader top(r.root, "", r.ctx);

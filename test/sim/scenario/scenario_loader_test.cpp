@@ -152,5 +152,69 @@ TEST(ScenarioLoader, NotAMap) {
   EXPECT_EQ(d.line, 1);
 }
 
+TEST(ScenarioLoader, EmptyOrCommentOnlyFileNamesTheFile) {
+  for (const std::string text : {"", "# nothing yet\n\n", "---\n"}) {
+    const Diagnostic d = only_error(text);
+    EXPECT_EQ(d.file, "s.yaml");
+    EXPECT_EQ(d.to_string().rfind("s.yaml: empty scenario", 0), 0u) << d.to_string();
+  }
+}
+
+TEST(ScenarioLoader, BadBytesAnywhereAreRefusedWithTheirPosition) {
+  // In a comment, a description and a kind: yaml-cpp accepts all three.
+  const Diagnostic comment = only_error(with(kValid, "seed: 7", "seed: 7 # \x1b[31mred"));
+  EXPECT_EQ(comment.to_string(), "s.yaml:2:11: expected printable text, found control character U+001B");
+  const Diagnostic latin1 = only_error(with(kValid, "name: demo", "name: demo\ndescription: caf\xe9"));
+  EXPECT_EQ(latin1.line, 2);
+  EXPECT_EQ(latin1.column, 17);
+  const Diagnostic kind = only_error(with(kValid, "tenant: uni", "tenant: uni\n      kind: a\x7f"));
+  EXPECT_EQ(kind.line, 20);
+  const Diagnostic set = only_error(kValid, {"name=a\x02"});
+  EXPECT_TRUE(set.file.empty());
+  EXPECT_EQ(set.key, "name");
+  EXPECT_NE(set.message.find("control character U+0002 at character 7"), std::string::npos);
+}
+
+TEST(ScenarioLoader, NoSitesOrNoTenantsIsAnError) {
+  auto r = parse(with(with(kValid, "sites:\n", "sites: []\nx:\n"), "tenants:\n", "tenants: []\ny:\n"));
+  ASSERT_FALSE(r.ok());
+  bool sites = false, tenants = false;
+  for (const auto& d : r.diagnostics()) {
+    if (d.key == "sites" && d.message == "expected at least one site, found an empty list") {
+      sites = d.line == 4;
+    }
+    if (d.key == "tenants" && d.message == "expected at least one tenant, found an empty list") {
+      tenants = d.line > 4;
+    }
+  }
+  EXPECT_TRUE(sites && tenants);
+}
+
+TEST(ScenarioLoader, WorkloadFragmentIsRecognised) {
+  const Diagnostic d = only_error("# Imported by `sovsim import-trace`\nworkload:\n  jobs:\n"
+                                  "    - {id: 1, tenant: default, gpus: 1, duration: 10}\n");
+  EXPECT_EQ(d.line, 2);
+  EXPECT_NE(d.message.find("looks like a workload fragment"), std::string::npos);
+}
+
+TEST(ScenarioLoader, ValuesWithoutUpperBoundsAreBounded) {
+  EXPECT_EQ(only_error(kValid, {"horizon=1e308"}).key, "horizon");
+  EXPECT_EQ(only_error(with(kValid, "horizon: 30d", "horizon: 1e308y")).to_string(),
+            "s.yaml:3:10: horizon: expected a duration such as 30d, 8760h, 90m or 45s, up to "
+            "36500d, found '1e308y'");
+  EXPECT_NE(only_error(kValid, {"horizon=101y"}).message.find("at most 3153600000 s"),
+            std::string::npos);
+  EXPECT_TRUE(parse(kValid, {"horizon=100y"}).ok());
+  const Diagnostic rate = only_error(with(kValid, "rate_per_hour: 2", "rate_per_hour: 100000"));
+  EXPECT_EQ(rate.key, "workload.generators[0].rate_per_hour");
+  EXPECT_NE(rate.message.find("[1e-09, 10000]"), std::string::npos);
+  const Diagnostic interval =
+      only_error(with(kValid, "duration: 2d}", "duration: 2d, checkpoint_interval: 1ms}"));
+  EXPECT_EQ(interval.key, "workload.jobs[0].checkpoint_interval");
+  EXPECT_NE(interval.message.find("at least 60 s, found 1ms"), std::string::npos);
+  EXPECT_TRUE(parse(with(kValid, "duration: 2d}", "duration: 2d, checkpoint_interval: 0}")).ok());
+  EXPECT_TRUE(parse(with(kValid, "duration: 2d}", "duration: 2d, checkpoint_interval: 1m}")).ok());
+}
+
 }  // namespace
 }  // namespace sovsim::sim

@@ -92,5 +92,55 @@ TEST(Csv, DiagnosticSinkStopsAfterTheCap) {
   EXPECT_EQ(d.back().message, "too many errors; stopped after 50");
 }
 
+TEST(Csv, AppendFieldQuotesOnlyWhenNeeded) {
+  const auto field = [](std::string_view text) {
+    std::string out;
+    append_csv_field(out, text);
+    return out;
+  };
+  EXPECT_EQ(field("naver"), "naver");
+  EXPECT_EQ(field(""), "");
+  EXPECT_EQ(field("a,b"), "\"a,b\"");
+  EXPECT_EQ(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(field("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(field("cr\r"), "\"cr\r\"");
+  EXPECT_EQ(field(" padded"), "\" padded\"");  // unquoted, the reader would trim it
+}
+
+TEST(Csv, WrittenFieldsReadBackIncludingLineBreaks) {
+  const std::vector<std::string> values = {"a,b", "q\"uote", "two\nlines", " pad ", "plain", "x\r\ny"};
+  std::string csv = "name,n\n";
+  for (size_t i = 0; i < values.size(); ++i) {
+    append_csv_field(csv, values[i]);
+    csv += "," + std::to_string(i) + "\n";
+  }
+  DiagnosticSink sink("t.csv");
+  CsvReader reader(csv, sink);
+  std::vector<CsvField> row;
+  int line = 0;
+  ASSERT_TRUE(reader.read_header(row, line));
+  std::vector<std::string> read;
+  std::vector<int> lines;
+  while (reader.next_row(2, row, line)) read.emplace_back(row[0].text), lines.push_back(line);
+  EXPECT_TRUE(sink.empty());
+  EXPECT_EQ(read, values);
+  EXPECT_EQ(lines, (std::vector<int>{2, 3, 4, 6, 7, 8}));  // a row's first line
+}
+
+TEST(Csv, UnterminatedQuoteIsReportedAndTheNextLinesStillRead) {
+  DiagnosticSink sink("t.csv");
+  CsvReader reader("a,b\n1,\"open\n2,3\n4,5\n", sink);
+  std::vector<CsvField> row;
+  int line = 0;
+  ASSERT_TRUE(reader.read_header(row, line));
+  std::vector<std::string> firsts;
+  while (reader.next_row(2, row, line)) firsts.emplace_back(row[0].text);
+  EXPECT_EQ(firsts, (std::vector<std::string>{"2", "4"}));
+  const Diagnostics d = sink.take();
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].line, 2);
+  EXPECT_EQ(d[0].column, 3);
+}
+
 }  // namespace
 }  // namespace sovsim::sim

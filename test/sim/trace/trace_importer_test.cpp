@@ -139,7 +139,7 @@ TEST(TraceImporter, UnreadableFileIsAnError) {
   const auto r = import_trace("/nonexistent/sovsim/trace.swf", options_for("swf"));
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.diagnostics()[0].file, "/nonexistent/sovsim/trace.swf");
-  EXPECT_EQ(r.diagnostics()[0].message, "cannot open the file for reading");
+  EXPECT_EQ(r.diagnostics()[0].message, "cannot open the trace file: no such file");
 }
 
 TEST(TraceImporter, ApplyTraceOptionsWorksOnAnyJobList) {

@@ -97,5 +97,23 @@ TEST(JobTable, JobsAfterTheHorizonAreDroppedAndCounted) {
   EXPECT_EQ(table->table.beyond_horizon, 1);
 }
 
+TEST(JobTable, NodeGroupSizedFromATraceHeaderKeepsTheNodeLimit) {
+  // `MaxProcs: 99999999999999` with `count: trace` once built a 6.4 GB cluster in `validate`.
+  Scenario s = two_site_scenario();
+  s.sites[0].nodes[0].count_from_trace = true;
+  s.sites[0].nodes[0].count = 0;
+  s.workload.trace = TraceSource{"big.swf", {}};
+  WorkloadJobs jobs;
+  jobs.trace_max_procs = 99'999'999'999'999;
+  const Diagnostics d = size_sites_from_trace(s, jobs);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].key, "sites[0].nodes[0].count");
+  EXPECT_NE(d[0].message.find("big.swf"), std::string::npos) << d[0].message;
+  EXPECT_NE(d[0].message.find("limit of 10000000 nodes"), std::string::npos) << d[0].message;
+  jobs.trace_max_procs = 800;  // within the limit: 100 nodes of 8 GPUs
+  EXPECT_TRUE(size_sites_from_trace(s, jobs).empty());
+  EXPECT_EQ(s.sites[0].nodes[0].count, 100);
+}
+
 }  // namespace
 }  // namespace sovsim::sim

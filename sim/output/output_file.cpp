@@ -1,0 +1,71 @@
+// sim/output/output_file.cpp — see output_file.hpp.
+#include "sim/output/output_file.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <stdexcept>
+#include <system_error>
+
+#include "models/common/input_file.hpp"
+#include "sim/output/interrupt_cleanup.hpp"
+
+namespace sovsim::sim {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Where the bytes go: the file a symbolic link points to, else `target` itself.
+fs::path resolved(const fs::path& target) {
+  std::error_code ec;
+  if (!fs::is_symlink(target, ec)) return target;
+  const fs::path real = fs::weakly_canonical(target, ec);
+  return ec ? target : real;
+}
+
+}  // namespace
+
+std::optional<std::string> output_file_problem(const fs::path& target, const fs::path& input) {
+  if (target.empty()) return "expected an output file path, found an empty string";
+  const fs::path path = resolved(target);
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (status.type() == fs::file_type::not_found) {
+    const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    if (!fs::is_directory(parent, ec)) {
+      return "the directory " + parent.string() + " does not exist";
+    }
+    return std::nullopt;
+  }
+  if (status.type() != fs::file_type::regular) {
+    return "expected a new or regular file to write, found " + describe_file_type(status.type());
+  }
+  if (fs::equivalent(path, input, ec)) return "is the input file itself; choose another -o";
+  if (::access(path.c_str(), W_OK) != 0) return "exists and is not writable";
+  return std::nullopt;
+}
+
+void write_file_atomically(const fs::path& target, std::string_view content) {
+  const fs::path path = resolved(target);
+  const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
+  const RemoveOnInterrupt cleanup(temp);
+  {
+    std::ofstream f(temp, std::ios::binary);
+    f.write(content.data(), static_cast<std::streamsize>(content.size()));
+    f.close();
+    if (!f) {
+      std::error_code ec;
+      fs::remove(temp, ec);
+      throw std::runtime_error("cannot write " + temp.string());
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, path, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    throw std::runtime_error("cannot replace " + path.string() + ": " + ec.message());
+  }
+}
+
+}  // namespace sovsim::sim

@@ -1,0 +1,24 @@
+// sim/output/output_file.hpp — writing one output file (`sovsim import-trace -o FILE`) without
+// ever replacing something that is not ours to replace: the target must be a new file or an
+// existing regular file the user may write, never a directory, a device such as /dev/null, a
+// FIFO, or the command's own input. The file is written beside the target and renamed over it,
+// so readers see the old or the new content, never half of it; an interrupt removes the partial
+// file (interrupt_cleanup.hpp).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sovsim::sim {
+
+// Why `target` must not be written (given the command reads `input`), or nullopt if it may be.
+std::optional<std::string> output_file_problem(const std::filesystem::path& target,
+                                               const std::filesystem::path& input);
+
+// Writes `content` to a temporary file beside `target` (through a symbolic link, to its target)
+// and renames it over `target`. Throws std::runtime_error on an I/O failure.
+void write_file_atomically(const std::filesystem::path& target, std::string_view content);
+
+}  // namespace sovsim::sim
