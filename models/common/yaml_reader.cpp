@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 
+#include "models/common/check.hpp"
 #include "models/common/text_check.hpp"
 #include "models/common/units.hpp"
 
@@ -90,6 +91,91 @@ MapReader::MapReader(const YAML::Node& node, std::string path, const YamlContext
     ctx_.error(node_, path_, "expected a map of key: value, found " + describe_node(node_));
     node_ = YAML::Node(YAML::NodeType::Null);
   }
+}
+
+MapReader::MapReader(const YAML::Node& node, std::string path, const YamlContext& ctx,
+                     const schema::Section& section, YAML::Mark anchor)
+    : MapReader(node, std::move(path), ctx, anchor) {
+  section_ = &section;
+}
+
+const schema::Key& MapReader::schema_key(std::string_view key) const {
+  const schema::Key* k = section_ ? section_->find(key) : nullptr;
+  SOVSIM_CHECK(k != nullptr, "a schema-driven read names a key of its section");
+  return *k;
+}
+
+const schema::Section& MapReader::section_of(std::string_view key) const {
+  const schema::Key& k = schema_key(key);
+  SOVSIM_CHECK(k.section != nullptr, "a map or list key has a nested section");
+  return *k.section;
+}
+
+std::string MapReader::string(std::string_view key) {
+  const schema::Key& k = schema_key(key);
+  return k.required ? require_string(key) : string(key, std::string(k.text_fallback));
+}
+
+double MapReader::number(std::string_view key) {
+  const schema::Key& k = schema_key(key);
+  return k.required ? require_number(key, k.min, k.max) : number(key, k.fallback, k.min, k.max);
+}
+
+int64_t MapReader::integer(std::string_view key) {
+  const schema::Key& k = schema_key(key);
+  const auto lo = static_cast<int64_t>(std::max(k.min, -9.0e18));
+  const auto hi = static_cast<int64_t>(std::min(k.max, 9.0e18));
+  return k.required ? require_integer(key, lo, hi)
+                    : integer(key, static_cast<int64_t>(k.fallback), lo, hi);
+}
+
+bool MapReader::boolean(std::string_view key) {
+  const schema::Key& k = schema_key(key);
+  return boolean(key, k.fallback != 0);
+}
+
+double MapReader::duration_s(std::string_view key) {
+  const schema::Key& k = schema_key(key);
+  const double min_s = std::max(0.0, k.min);
+  const double max_s = std::min(kMaxDuration_s, k.max);
+  return k.required ? require_duration_s(key, min_s, max_s) : duration_s(key, k.fallback, min_s, max_s);
+}
+
+void MapReader::required(std::string_view key) {
+  if (has(key)) return;
+  switch (schema_key(key).type) {
+    case schema::Type::kInteger: return missing(key, "an integer");
+    case schema::Type::kNumber: return missing(key, "a number");
+    case schema::Type::kDuration: return missing(key, "a duration");
+    default: return missing(key, "a value");
+  }
+}
+
+std::string MapReader::string_or(std::string_view key, const std::string& fallback) {
+  schema_key(key);
+  return string(key, fallback);
+}
+
+double MapReader::number_or(std::string_view key, double fallback) {
+  const schema::Key& k = schema_key(key);
+  return number(key, fallback, k.min, k.max);
+}
+
+int64_t MapReader::integer_or(std::string_view key, int64_t fallback) {
+  const schema::Key& k = schema_key(key);
+  return integer(key, fallback, static_cast<int64_t>(std::max(k.min, -9.0e18)),
+                 static_cast<int64_t>(std::min(k.max, 9.0e18)));
+}
+
+double MapReader::duration_s_or(std::string_view key, double fallback) {
+  const schema::Key& k = schema_key(key);
+  return duration_s(key, fallback, std::max(0.0, k.min), std::min(kMaxDuration_s, k.max));
+}
+
+std::string MapReader::choice(std::string_view key) {
+  const schema::Key& k = schema_key(key);
+  if (k.required && !has(key)) return require_string(key);
+  return choice(key, std::string(k.text_fallback), k.choices);
 }
 
 std::string MapReader::key_path(std::string_view key) const {
@@ -208,6 +294,11 @@ double MapReader::duration_s(std::string_view key, double fallback, double min_s
 
 std::string MapReader::choice(std::string_view key, const std::string& fallback,
                               std::initializer_list<std::string_view> allowed) {
+  return choice(key, fallback, std::vector<std::string_view>(allowed));
+}
+
+std::string MapReader::choice(std::string_view key, const std::string& fallback,
+                              const std::vector<std::string_view>& allowed) {
   YAML::Node v = find(key);
   if (!v.IsDefined() || !scalar_or_error(v, key, "a string")) return fallback;
   for (auto a : allowed) {
@@ -244,6 +335,9 @@ double MapReader::require_duration_s(std::string_view key, double min_s, double 
 }
 
 MapReader MapReader::map(std::string_view key) {
+  if (section_ && section_->find(key) && section_->find(key)->section) {
+    return MapReader(find(key), key_path(key), ctx_, *section_->find(key)->section, anchor_);
+  }
   return MapReader(find(key), key_path(key), ctx_, anchor_);
 }
 
@@ -254,6 +348,7 @@ MapReader MapReader::require_map(std::string_view key) {
 
 std::vector<std::pair<YAML::Node, std::string>> MapReader::list(std::string_view key,
                                                                 bool required) {
+  if (section_ && section_->find(key)) required = required || section_->find(key)->required;
   std::vector<std::pair<YAML::Node, std::string>> out;
   YAML::Node v = find(key);
   if (!v.IsDefined() || v.IsNull()) {
@@ -273,7 +368,11 @@ std::vector<std::pair<YAML::Node, std::string>> MapReader::list(std::string_view
 void MapReader::finish() {
   if (!node_.IsMap()) return;
   std::map<std::string, int> first_line;
-  const std::vector<std::string> valid(known_.begin(), known_.end());
+  std::set<std::string, std::less<>> candidates(known_.begin(), known_.end());
+  if (section_) {
+    for (const schema::Key& k : section_->keys) candidates.emplace(k.name);
+  }
+  const std::vector<std::string> valid(candidates.begin(), candidates.end());
   for (const auto& kv : node_) {
     const YAML::Node& k = kv.first;
     if (!k.IsScalar()) {

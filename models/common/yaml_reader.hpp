@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "models/common/result.hpp"
+#include "models/common/schema.hpp"
 #include "models/common/units.hpp"
 
 namespace sovsim {
@@ -43,6 +44,11 @@ class MapReader {
   // `anchor` is where to point "missing key" errors when the map itself is absent.
   MapReader(const YAML::Node& node, std::string path, const YamlContext& ctx,
             YAML::Mark anchor = YAML::Mark::null_mark());
+  // A map described by a schema section: the one-argument accessors below take each key's
+  // default, range and requiredness from it, map() passes nested sections on, and finish()
+  // suggests from the section's keys.
+  MapReader(const YAML::Node& node, std::string path, const YamlContext& ctx,
+            const schema::Section& section, YAML::Mark anchor = YAML::Mark::null_mark());
 
   bool has(std::string_view key) const;
   const std::string& path() const { return path_; }
@@ -66,6 +72,8 @@ class MapReader {
   // One of `allowed`; the error lists them.
   std::string choice(std::string_view key, const std::string& fallback,
                      std::initializer_list<std::string_view> allowed);
+  std::string choice(std::string_view key, const std::string& fallback,
+                     const std::vector<std::string_view>& allowed);
 
   // Required values: absent -> "missing required key" diagnostic, then a neutral value.
   std::string require_string(std::string_view key);
@@ -76,6 +84,25 @@ class MapReader {
                           int64_t max = std::numeric_limits<int64_t>::max());
   double require_duration_s(std::string_view key, double min_s = 0,
                             double max_s = kMaxDuration_s);
+
+  // Schema-driven (needs a section, and `key` in it): default, range and "required" from the
+  // table; a required key that is absent is reported and reads as a neutral value.
+  std::string string(std::string_view key);
+  double number(std::string_view key);
+  int64_t integer(std::string_view key);
+  bool boolean(std::string_view key);
+  double duration_s(std::string_view key);
+  std::string choice(std::string_view key);
+  // The same with a default that depends on context (the catalog's GPUs per node, the horizon):
+  // range from the table, `fallback` when absent.
+  std::string string_or(std::string_view key, const std::string& fallback);
+  double number_or(std::string_view key, double fallback);
+  int64_t integer_or(std::string_view key, int64_t fallback);
+  double duration_s_or(std::string_view key, double fallback);
+  // Reports `key` as missing if it is absent (a key required only in some cases).
+  void required(std::string_view key);
+  // The nested section of a kMap or kList key (for the elements of list(key)).
+  const schema::Section& section_of(std::string_view key) const;
 
   // Nested sections. An absent optional map reads as empty; an absent list as no elements.
   MapReader map(std::string_view key);
@@ -93,6 +120,7 @@ class MapReader {
 
  private:
   YAML::Node find(std::string_view key);  // first match; marks the key known
+  const schema::Key& schema_key(std::string_view key) const;  // the section's row (must exist)
   bool scalar_or_error(const YAML::Node& value, std::string_view key, const char* expected);
   void missing(std::string_view key, const char* expected);
 
@@ -101,6 +129,7 @@ class MapReader {
   std::string path_;
   YamlContext ctx_;
   std::set<std::string, std::less<>> known_;
+  const schema::Section* section_ = nullptr;
 };
 
 // Levenshtein edit distance, for "did you mean".

@@ -14,6 +14,7 @@
 #include "sim/output/account_fields.hpp"
 #include "sim/output/doc_table.hpp"
 #include "sim/output/job_columns.hpp"
+#include "sim/scenario/scenario_schema.hpp"
 
 namespace sovsim::cli {
 namespace {
@@ -42,7 +43,22 @@ const std::vector<Generated>& generated() {
        [] { return sim::markdown_table(sim::account_field_docs(), "key"); }},
       {"outputs.md", "ledger fleet paths", fleet_paths},
   };
-  return kGenerated;
+  static const std::vector<Generated> kScenario = [] {
+    namespace ss = sim::scenario_schema;
+    std::vector<Generated> out = kGenerated;
+    const std::pair<const char*, const schema::Section*> sections[] = {
+        {"top level", &ss::kTop},       {"sites", &ss::kSite},         {"node group", &ss::kNodeGroup},
+        {"fabric", &ss::kFabric},       {"tenants", &ss::kTenant},     {"workload", &ss::kWorkload},
+        {"jobs", &ss::kJob},            {"generators", &ss::kGenerator}, {"train", &ss::kTrain},
+        {"serve", &ss::kServe},         {"trace", &ss::kTrace},        {"scheduler", &ss::kScheduler},
+        {"engine", &ss::kEngine},       {"output", &ss::kOutput}};
+    for (const auto& [tag, section] : sections) {
+      out.push_back({"scenario.md", tag, [section] { return ss::markdown_table(*section); }});
+    }
+    out.push_back({"failures.md", "failures", [] { return ss::markdown_table(ss::kFailures); }});
+    return out;
+  }();
+  return kScenario;
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "sim/cli/import_trace_command.hpp"
 #include "sim/cli/number_flags.hpp"
 #include "sim/cli/run_command.hpp"
+#include "sim/cli/schema_command.hpp"
 #include "sim/cli/validate_command.hpp"
 #include "sim/output/interrupt_cleanup.hpp"
 
@@ -28,12 +29,14 @@ int main(int argc, char** argv) {
   ImportTraceOptions import_trace;
   DescribeOptions describe;
   GenDocsOptions gen_docs;
+  SchemaOptions schema;
   setup_run_command(app, run);
   setup_validate_command(app, validate);
   setup_estimate_command(app, estimate);
   setup_import_trace_command(app, import_trace);
   setup_describe_command(app, describe);
   setup_gen_docs_command(app, gen_docs);
+  setup_schema_command(app, schema);
   require_finite_numbers(app);
   try {
     app.parse(argc, argv);
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("run")) return run_run(run, std::cout, std::cerr);
     if (app.got_subcommand("validate")) return run_validate(validate, std::cout, std::cerr);
     if (app.got_subcommand("describe")) return run_describe(describe, std::cout, std::cerr);
+    if (app.got_subcommand("schema")) return run_schema(schema, std::cout, std::cerr);
     if (app.got_subcommand("gen-docs")) return run_gen_docs(gen_docs, std::cout, std::cerr);
     if (app.got_subcommand("estimate")) return run_estimate(estimate, std::cout, std::cerr);
     if (app.got_subcommand("import-trace")) {

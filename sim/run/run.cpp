@@ -72,10 +72,8 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
     utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file.get(), tenant_names);
     ledger.set_observer(utilisation_csv.get());
   }
-  Diagnostics unexpected;  // parameters were validated when the scenario was loaded
-  MapReader params(scenario.scheduler.section, "scheduler", YamlContext{scenario.file, &unexpected});
-  auto policy = make_policy(scenario.scheduler.policy, params);
-  if (!policy || !unexpected.empty()) {
+  auto policy = make_policy(scenario.scheduler.policy, scenario.scheduler.params);
+  if (!policy) {
     throw std::logic_error("cannot create policy " + scenario.scheduler.policy);
   }
   ControllerOptions options;

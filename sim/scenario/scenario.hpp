@@ -1,5 +1,6 @@
 // sim/scenario/scenario.hpp — the resolved, validated scenario: what a run simulates. Plain value
-// types filled by scenario_loader.cpp from YAML; every field is documented in docs/scenario.md.
+// types filled by scenario_loader.cpp from YAML; every key, its default and range are in
+// scenario_schema.cpp (docs/scenario.md is generated from it).
 // Nothing here touches SimGrid; units are in the names.
 #pragma once
 
@@ -8,11 +9,10 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "models/common/distribution.hpp"
 #include "models/failures.hpp"
 #include "sim/fabric/fabric.hpp"
+#include "sim/sched/policy_params.hpp"
 #include "sim/trace/trace_options.hpp"
 #include "sim/workload/job_spec.hpp"
 #include "sim/workload/serving_work.hpp"
@@ -80,7 +80,7 @@ struct Workload {
 struct SchedulerConfig {
   std::string policy = "fcfs";
   std::string placement = "first-fit";
-  YAML::Node section;  // the whole `scheduler:` map: policies read their own parameters from it
+  PolicyParams params;  // the policy's own keys, read at load
 };
 
 struct OutputConfig {

@@ -11,6 +11,7 @@
 #include "sim/scenario/overrides.hpp"
 #include "sim/scenario/failure_reader.hpp"
 #include "sim/scenario/limits.hpp"
+#include "sim/scenario/scenario_schema.hpp"
 #include "sim/scenario/section_readers.hpp"
 #include "sim/sched/policy_registry.hpp"
 
@@ -46,17 +47,17 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
   std::set<std::string> seen;
   const auto catalog_names = catalog.names();
   for (auto& [node, path] : top.list("sites", true)) {
-    MapReader m(node, path, ctx);
+    MapReader m(node, path, ctx, top.section_of("sites"));
     Site site;
-    site.name = m.require_string("name");
+    site.name = m.string("name");
     check_unique(ctx, seen, m, site.name, "site");
-    site.wan_bw_bytes_per_s = m.number("wan_gbps", site.wan_bw_bytes_per_s * 8 / 1e9, 0.001) * 1e9 / 8;
-    site.wan_latency_s = m.number("wan_latency_ms", site.wan_latency_s * 1e3, 0) / 1e3;
+    site.wan_bw_bytes_per_s = m.number("wan_gbps") * 1e9 / 8;
+    site.wan_latency_s = m.number("wan_latency_ms") / 1e3;
     site.fabric = read_fabric(m);
     for (auto& [group_node, group_path] : m.list("nodes", true)) {
-      MapReader g(group_node, group_path, ctx);
+      MapReader g(group_node, group_path, ctx, m.section_of("nodes"));
       NodeGroup group;
-      group.hardware = g.require_string("hardware");
+      group.hardware = g.string("hardware");
       const models::Hardware* hw = catalog.find(group.hardware);
       if (!group.hardware.empty() && !hw) {
         check_reference(ctx, g.raw("hardware"), g.key_path("hardware"), group.hardware,
@@ -65,12 +66,11 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
       if (g.raw("count").IsScalar() && g.raw("count").Scalar() == "trace") {
         group.count_from_trace = true;  // resolved once the trace is read
       } else {
-        group.count = g.require_integer("count", 0, kMaxNodesPerGroup);
+        group.count = g.integer("count");
       }
-      group.gpus_per_node =
-          static_cast<int>(g.integer("gpus_per_node", hw ? hw->gpus_per_node : 8, 1, 1024));
+      group.gpus_per_node = static_cast<int>(g.integer_or("gpus_per_node", hw ? hw->gpus_per_node : 8));
       group.scaleup_domain = hw ? hw->scaleup_domain : 0;
-      group.spares = g.integer("spares", 0, 0, kMaxNodesPerGroup);
+      group.spares = g.integer("spares");
       if (!group.count_from_trace && group.spares > group.count) {
         ctx.error(g.raw("spares"), g.key_path("spares"),
                   fmt::format("expected at most count ({}) spare nodes, found {}", group.count,
@@ -97,13 +97,13 @@ std::vector<Tenant> read_tenants(MapReader& top, const std::vector<std::string>&
   std::set<std::string> seen;
   double total_share = 0;
   for (auto& [node, path] : top.list("tenants", true)) {
-    MapReader m(node, path, ctx);
+    MapReader m(node, path, ctx, top.section_of("tenants"));
     Tenant t;
-    t.name = m.require_string("name");
+    t.name = m.string("name");
     check_unique(ctx, seen, m, t.name, "tenant");
-    t.description = m.string("description", "");
-    t.share = m.number("share", 0, 0, 1);
-    t.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
+    t.description = m.string("description");
+    t.share = m.number("share");
+    t.priority = static_cast<int>(m.integer("priority"));
     for (auto& [site_node, site_path] : m.list("sites")) {
       const std::string site = site_node.IsScalar() ? site_node.Scalar() : "";
       check_reference(ctx, site_node, site_path, site, site_names, "site");
@@ -158,13 +158,13 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   for (const auto& assignment : overrides) apply_override(root, assignment, diagnostics);
   if (!diagnostics.empty()) return diagnostics;
 
-  MapReader top(root, "", ctx);
+  MapReader top(root, "", ctx, scenario_schema::kTop);
   Scenario s;
   s.file = file_name;
-  s.name = top.require_string("name");
-  s.description = top.string("description", "");
-  s.seed = static_cast<uint64_t>(top.integer("seed", 1, 0, int64_t{1} << 53));
-  s.horizon_s = top.require_duration_s("horizon", 1, kMaxHorizon_s);
+  s.name = top.string("name");
+  s.description = top.string("description");
+  s.seed = static_cast<uint64_t>(top.integer("seed"));
+  s.horizon_s = top.duration_s("horizon");
   s.sites = read_sites(top, catalog);
   s.failures = read_failures(top);
   KnownNames names;
@@ -173,7 +173,7 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   for (const auto& t : s.tenants) names.tenants.push_back(t.name);
   names.hardware = catalog.names();
 
-  MapReader workload = top.require_map("workload");
+  MapReader workload = top.require_map("workload");  // with its schema section
   const std::string dir = std::filesystem::path(file_name).parent_path().string();
   s.workload = read_workload(workload, names, s.horizon_s, dir);
   for (size_t i = 0; i < s.sites.size() && !s.workload.trace; ++i) {
@@ -186,27 +186,21 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   }
 
   MapReader scheduler = top.map("scheduler");
-  s.scheduler.policy = scheduler.string("policy", s.scheduler.policy);
-  if (scheduler.has("policy")) {
-    check_reference(ctx, scheduler.raw("policy"), "scheduler.policy", s.scheduler.policy,
-                    policy_names(), "scheduling policy");
-  }
-  s.scheduler.placement = scheduler.choice("placement", s.scheduler.placement, {"first-fit", "pack", "topology"});
-  s.scheduler.section = scheduler.node();
-  make_policy(s.scheduler.policy, scheduler);  // validates the policy's own parameters
+  s.scheduler.policy = scheduler.choice("policy");
+  s.scheduler.placement = scheduler.choice("placement");
+  s.scheduler.params = read_policy_params(s.scheduler.policy, scheduler);
   scheduler.finish();
 
   MapReader engine = top.map("engine");
-  s.engine.flow_segment_s = engine.duration_s("flow_segment", s.engine.flow_segment_s, 1);
-  s.engine.detail = engine.boolean("detail", s.engine.detail);
-  s.engine.detail_iteration_s = engine.duration_s("detail_iteration", s.engine.detail_iteration_s, 0.001);
-  s.engine.detail_max_steps =
-      static_cast<int>(engine.integer("detail_max_steps", s.engine.detail_max_steps, 1, 100000));
+  s.engine.flow_segment_s = engine.duration_s("flow_segment");
+  s.engine.detail = engine.boolean("detail");
+  s.engine.detail_iteration_s = engine.duration_s("detail_iteration");
+  s.engine.detail_max_steps = static_cast<int>(engine.integer("detail_max_steps"));
   engine.finish();
 
   MapReader output = top.map("output");
-  s.output.dir = output.string("dir", s.output.dir);
-  s.output.utilisation_csv = output.boolean("utilisation_csv", s.output.utilisation_csv);
+  s.output.dir = output.string("dir");
+  s.output.utilisation_csv = output.boolean("utilisation_csv");
   output.finish();
   top.finish();
 

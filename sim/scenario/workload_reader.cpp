@@ -23,7 +23,7 @@ RunOptions read_run_options(MapReader& m, bool model_defined) {
     r.checkpoint_rule = interval.Scalar() == "young" ? CheckpointRule::kYoung : CheckpointRule::kDaly;
     m.raw("checkpoint_interval");  // consumed
   } else {
-    r.checkpoint_interval_s = m.duration_s("checkpoint_interval", 0);
+    r.checkpoint_interval_s = m.duration_s("checkpoint_interval");
     if (r.checkpoint_interval_s > 0 && r.checkpoint_interval_s < kMinCheckpointInterval_s) {
       m.context().error(m.node()["checkpoint_interval"], m.key_path("checkpoint_interval"),
                         fmt::format("expected 0 (no checkpoints), young, daly or a duration of at "
@@ -32,8 +32,8 @@ RunOptions read_run_options(MapReader& m, bool model_defined) {
                                     m.node()["checkpoint_interval"].Scalar()));
     }
   }
-  r.checkpoint_bytes = m.number("checkpoint_gb", 0, 0, 1e9) * 1e9;
-  r.network_fraction = m.number("network_fraction", 0, 0, 0.99);
+  r.checkpoint_bytes = m.number("checkpoint_gb") * 1e9;
+  r.network_fraction = m.number("network_fraction");
   if (r.checkpoint_rule != CheckpointRule::kFixed && r.checkpoint_bytes <= 0 && !model_defined) {
     m.context().error(m.node()["checkpoint_interval"], m.key_path("checkpoint_interval"),
                       "expected checkpoint_gb > 0 beside young/daly (the optimum needs the write "
@@ -50,11 +50,11 @@ RunOptions read_run_options(MapReader& m, bool model_defined) {
 // Optional site/hardware constraints shared by jobs and generators.
 void read_constraints(MapReader& m, const KnownNames& names, std::string& site,
                       std::string& hardware) {
-  site = m.string("site", "");
+  site = m.string("site");
   if (!site.empty()) {
     check_reference(m.context(), m.raw("site"), m.key_path("site"), site, names.sites, "site");
   }
-  hardware = m.string("hardware", "");
+  hardware = m.string("hardware");
   if (!hardware.empty()) {
     check_reference(m.context(), m.raw("hardware"), m.key_path("hardware"), hardware,
                     names.hardware, "hardware type");
@@ -66,7 +66,7 @@ TrainingWork read_training(MapReader& job, const KnownNames& names) {
   static const auto catalog = models::TransformerCatalog::builtin();
   MapReader m = job.map("train");
   TrainingWork w;
-  w.model = m.require_string("model");
+  w.model = m.string("model");
   if (!w.model.empty() && catalog.ok()) {
     check_reference(m.context(), m.raw("model"), m.key_path("model"), w.model,
                     catalog->names(), "model");
@@ -74,21 +74,21 @@ TrainingWork read_training(MapReader& job, const KnownNames& names) {
   if (m.has("tokens") == m.has("iterations")) {
     m.context().error(m.node(), m.path(), "expected exactly one of tokens or iterations");
   }
-  w.tokens = m.number("tokens", 0, 1);
-  w.iterations = m.integer("iterations", 0, 1);
-  w.global_batch = static_cast<int>(m.integer("global_batch", w.global_batch, 1, 1 << 24));
-  w.seq_len = static_cast<int>(m.integer("seq", w.seq_len, 1, 1 << 24));
-  w.precision = m.choice("precision", w.precision, {"bf16", "fp8", "fp4"});
-  w.tp = static_cast<int>(m.integer("tp", 0, 0, 1024));
-  w.pp = static_cast<int>(m.integer("pp", 0, 0, 1024));
+  w.tokens = m.number("tokens");
+  w.iterations = m.integer("iterations");
+  w.global_batch = static_cast<int>(m.integer("global_batch"));
+  w.seq_len = static_cast<int>(m.integer("seq"));
+  w.precision = m.choice("precision");
+  w.tp = static_cast<int>(m.integer("tp"));
+  w.pp = static_cast<int>(m.integer("pp"));
   if ((w.tp == 0) != (w.pp == 0)) {
     m.context().error(m.node(), m.path(), "expected both tp and pp, or neither (chosen per hardware)");
   }
-  w.cp = static_cast<int>(m.integer("cp", 1, 1, 1024));
-  w.ep = static_cast<int>(m.integer("ep", 1, 1, 1024));
-  w.zero_stage = static_cast<int>(m.integer("zero", w.zero_stage, 0, 3));
-  w.recompute = m.choice("recompute", w.recompute, {"none", "selective", "full"});
-  w.dp_overlap = m.number("dp_overlap", w.dp_overlap, 0, 1);
+  w.cp = static_cast<int>(m.integer("cp"));
+  w.ep = static_cast<int>(m.integer("ep"));
+  w.zero_stage = static_cast<int>(m.integer("zero"));
+  w.recompute = m.choice("recompute");
+  w.dp_overlap = m.number("dp_overlap");
   m.finish();
   return w;
 }
@@ -98,18 +98,18 @@ ServingWork read_serving(MapReader& job) {
   static const auto catalog = models::TransformerCatalog::builtin();
   MapReader m = job.map("serve");
   ServingWork w;
-  w.model = m.require_string("model");
+  w.model = m.string("model");
   if (!w.model.empty() && catalog.ok()) {
     check_reference(m.context(), m.raw("model"), m.key_path("model"), w.model,
                     catalog->names(), "model");
   }
-  w.requests_per_s = m.require_number("requests_per_s", 1e-6, 1e9);
-  w.ttft_slo_s = m.duration_s("ttft_slo", w.ttft_slo_s, 1e-6);
-  w.tpot_slo_s = m.duration_s("tpot_slo", w.tpot_slo_s, 1e-6);
-  w.input_tokens = static_cast<int>(m.integer("input_tokens", w.input_tokens, 1, 1 << 22));
-  w.output_tokens = static_cast<int>(m.integer("output_tokens", w.output_tokens, 1, 1 << 22));
-  w.precision = m.choice("precision", w.precision, {"bf16", "fp8", "fp4"});
-  w.tp = static_cast<int>(m.integer("tp", 0, 0, 1024));
+  w.requests_per_s = m.number("requests_per_s");
+  w.ttft_slo_s = m.duration_s("ttft_slo");
+  w.tpot_slo_s = m.duration_s("tpot_slo");
+  w.input_tokens = static_cast<int>(m.integer("input_tokens"));
+  w.output_tokens = static_cast<int>(m.integer("output_tokens"));
+  w.precision = m.choice("precision");
+  w.tp = static_cast<int>(m.integer("tp"));
   m.finish();
   return w;
 }
@@ -131,7 +131,7 @@ int32_t read_optional_training(MapReader& m, const KnownNames& names, Workload& 
 }
 
 std::string read_tenant(MapReader& m, const KnownNames& names) {
-  const std::string tenant = m.require_string("tenant");
+  const std::string tenant = m.string("tenant");
   if (!tenant.empty()) {
     check_reference(m.context(), m.raw("tenant"), m.key_path("tenant"), tenant, names.tenants,
                     "tenant");
@@ -143,23 +143,25 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names, Workload& 
   std::vector<JobSpec> jobs;
   std::set<int64_t> ids;
   for (auto& [node, path] : w.list("jobs")) {
-    MapReader m(node, path, w.context());
+    MapReader m(node, path, w.context(), w.section_of("jobs"));
     JobSpec j;
-    j.id = m.integer("id", static_cast<int64_t>(jobs.size()) + 1, 0);
+    j.id = m.integer_or("id", static_cast<int64_t>(jobs.size()) + 1);
     if (!ids.insert(j.id).second) {
       m.context().error(m.has("id") ? m.raw("id") : node, m.key_path("id"),
                         fmt::format("duplicate job id {}", j.id));
     }
     j.tenant = read_tenant(m, names);
     j.serving = read_optional_serving(m, workload);
-    j.kind = m.string("kind", j.serving >= 0 ? "infer" : j.kind);
-    j.submit_s = m.duration_s("submit", 0);
+    j.kind = m.string_or("kind", j.serving >= 0 ? "infer" : j.kind);
+    j.submit_s = m.duration_s("submit");
+    if (j.serving < 0) m.required("gpus");
     j.gpus = static_cast<int>(j.serving >= 0 ? m.integer("gpus", 0, 0, 0)  // sized by the models
-                                             : m.require_integer("gpus", 1, 10'000'000));
+                                             : m.integer("gpus"));
     j.training = read_optional_training(m, names, workload);
-    j.duration_s = j.training >= 0 ? m.duration_s("duration", 0) : m.require_duration_s("duration");
-    j.estimate_s = m.duration_s("estimate", j.duration_s);
-    j.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
+    if (j.training < 0) m.required("duration");
+    j.duration_s = m.duration_s("duration");
+    j.estimate_s = m.duration_s_or("estimate", j.duration_s);
+    j.priority = static_cast<int>(m.integer("priority"));
     j.run = read_run_options(m, j.training >= 0);
     read_constraints(m, names, j.site, j.hardware);
     m.finish();
@@ -172,20 +174,20 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
                                           double horizon_s, Workload& workload) {
   std::vector<JobGenerator> out;
   for (auto& [node, path] : w.list("generators")) {
-    MapReader m(node, path, w.context());
+    MapReader m(node, path, w.context(), w.section_of("generators"));
     JobGenerator g;
     g.tenant = read_tenant(m, names);
     g.serving = read_optional_serving(m, workload);
-    g.kind = m.string("kind", g.serving >= 0 ? "infer" : g.kind);
-    g.rate_per_s = m.require_number("rate_per_hour", 1e-9, kMaxRatePerHour) / 3600.0;
-    g.start_s = m.duration_s("start", 0);
-    g.end_s = m.duration_s("end", horizon_s);
-    g.max_jobs = m.integer("count", 0, 0);
+    g.kind = m.string_or("kind", g.serving >= 0 ? "infer" : g.kind);
+    g.rate_per_s = m.number("rate_per_hour") / 3600.0;
+    g.start_s = m.duration_s("start");
+    g.end_s = m.duration_s_or("end", horizon_s);
+    g.max_jobs = m.integer("count");
     g.gpus = read_distribution(m, "gpus", false, 1, 1, g.serving < 0);
     g.training = read_optional_training(m, names, workload);
     g.duration_s = read_distribution(m, "duration", true, 1, 3600, g.training < 0);
-    g.estimate_factor = m.number("estimate_factor", 1.0, 0.01, 1000);
-    g.priority = static_cast<int>(m.integer("priority", 0, -1000, 1000));
+    g.estimate_factor = m.number("estimate_factor");
+    g.priority = static_cast<int>(m.integer("priority"));
     g.run = read_run_options(m, g.training >= 0);
     read_constraints(m, names, g.site, g.hardware);
     if (g.end_s < g.start_s) {
@@ -202,20 +204,20 @@ std::optional<TraceSource> read_trace(MapReader& w, const KnownNames& names,
   if (!w.has("trace")) return std::nullopt;
   MapReader m = w.map("trace");
   TraceSource t;
-  t.options.format = m.choice("format", "", {"swf", "philly", "helios", "alibaba-pai", "itp", "csv"});
-  if (!m.has("format")) m.require_string("format");
-  const std::string path = m.require_string("path");
+  t.options.format = m.choice("format");
+  const std::string path = m.string("path");
   t.path = std::filesystem::path(path).is_absolute() || scenario_dir.empty()
                ? path
                : (std::filesystem::path(scenario_dir) / path).string();
-  t.options.time_scale = m.number("time_scale", 1.0, 1e-9, 1e9);
-  t.options.arrival_scale = m.number("arrival_scale", 1.0, 1e-9, 1e9);
-  t.options.size_scale = m.number("size_scale", 1.0, 1e-9, 1e9);
-  t.options.window_start_s = m.duration_s("window_start", 0);
-  t.options.window_end_s = m.duration_s("window_end", std::numeric_limits<double>::infinity());
-  t.options.max_jobs = m.integer("max_jobs", 0, 0);
-  t.options.kind = m.string("kind", t.options.kind);
-  t.options.default_tenant = m.string("default_tenant", names.tenants.empty() ? "" : names.tenants[0]);
+  t.options.time_scale = m.number("time_scale");
+  t.options.arrival_scale = m.number("arrival_scale");
+  t.options.size_scale = m.number("size_scale");
+  t.options.window_start_s = m.duration_s("window_start");
+  t.options.window_end_s = m.has("window_end") ? m.duration_s("window_end")
+                                               : std::numeric_limits<double>::infinity();
+  t.options.max_jobs = m.integer("max_jobs");
+  t.options.kind = m.string("kind");
+  t.options.default_tenant = m.string_or("default_tenant", names.tenants.empty() ? "" : names.tenants[0]);
   if (m.has("default_tenant")) {
     check_reference(m.context(), m.raw("default_tenant"), m.key_path("default_tenant"),
                     t.options.default_tenant, names.tenants, "tenant");

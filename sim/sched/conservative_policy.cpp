@@ -78,10 +78,6 @@ class Profile {
 
 }  // namespace
 
-std::unique_ptr<Policy> ConservativePolicy::from_params(MapReader& params) {
-  return std::make_unique<ConservativePolicy>(params.integer("max_queue_scan", 1000, 1));
-}
-
 std::optional<double> ConservativePolicy::reservation_s(JobIndex index) const {
   auto it = reservations_.find(index);
   if (it == reservations_.end()) return std::nullopt;

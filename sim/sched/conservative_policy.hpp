@@ -11,10 +11,6 @@
 
 #include "sim/sched/policy.hpp"
 
-namespace sovsim {
-class MapReader;
-}  // namespace sovsim
-
 namespace sovsim::sim {
 
 class ConservativePolicy final : public Policy {
@@ -22,9 +18,6 @@ class ConservativePolicy final : public Policy {
   // At most `max_queue_scan` queued jobs (the earliest) get a reservation per call; later ones
   // wait, unreserved, until they come within reach. Bounds the cost on very long queues.
   explicit ConservativePolicy(int64_t max_queue_scan = 1000) : max_queue_scan_(max_queue_scan) {}
-
-  // Reads max_queue_scan (integer >= 1, default 1000) from the `scheduler:` map.
-  static std::unique_ptr<Policy> from_params(MapReader& params);
 
   void schedule(SchedulingContext& ctx) override;
 

@@ -46,12 +46,6 @@ std::optional<PreemptionPlan> reclaim_plan(const SchedulingContext& ctx, JobInde
 
 }  // namespace
 
-FairSharePolicy::FairSharePolicy(MapReader& params) {
-  options_.reclaim = params.boolean("reclaim", options_.reclaim);
-  options_.min_runtime_before_preempt_s =
-      params.duration_s("min_runtime_before_preempt", options_.min_runtime_before_preempt_s);
-}
-
 void FairSharePolicy::schedule(SchedulingContext& ctx) {
   std::vector<TenantShare> shares = tenant_shares(ctx);
   const size_t tenants = shares.size();

@@ -4,24 +4,16 @@
 // of over-share tenants. Semantics and parameters: docs/scheduling-multitenant.md.
 #pragma once
 
-#include "models/common/yaml_reader.hpp"
 #include "sim/sched/policy.hpp"
+#include "sim/sched/policy_params.hpp"
 
 namespace sovsim::sim {
 
 class FairSharePolicy final : public Policy {
  public:
-  struct Options {
-    // Preempt borrowed GPUs for a below-share tenant; false: lend, and wait for completions.
-    bool reclaim = true;
-    // A job that has run less than this (current segment) is never preempted: avoids thrashing
-    // at the cost of a slower reclaim.
-    double min_runtime_before_preempt_s = 0;
-  };
+  using Options = FairShareOptions;
 
   explicit FairSharePolicy(Options options) : options_(options) {}
-  // Reads `reclaim` and `min_runtime_before_preempt` from the `scheduler:` map.
-  explicit FairSharePolicy(MapReader& params);
 
   void schedule(SchedulingContext& ctx) override;
 

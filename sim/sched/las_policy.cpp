@@ -18,33 +18,6 @@ constexpr double kServiceEpsilonGpuS = 1e-3;
 
 }  // namespace
 
-LasPolicy::LasPolicy(MapReader& params) {
-  if (params.has("queue_thresholds_gpu_h")) {
-    options_.queue_thresholds_gpu_h.clear();
-    for (const auto& [node, path] : params.list("queue_thresholds_gpu_h")) {
-      double value = std::numeric_limits<double>::quiet_NaN();
-      if (node.IsScalar()) {
-        try {
-          value = node.as<double>();
-        } catch (const YAML::BadConversion&) {
-        }
-      }
-      const double previous =
-          options_.queue_thresholds_gpu_h.empty() ? 0 : options_.queue_thresholds_gpu_h.back();
-      if (!std::isfinite(value) || value <= previous) {
-        params.context().error(node, path,
-                               "expected a number of GPU-hours > 0, greater than the previous "
-                               "threshold, found " +
-                                   describe_node(node));
-        continue;
-      }
-      options_.queue_thresholds_gpu_h.push_back(value);
-    }
-  }
-  options_.starvation_promote_after_s =
-      params.duration_s("starvation_promote_after", options_.starvation_promote_after_s);
-}
-
 int LasPolicy::queue_of(double service_gpu_s) const {
   int q = 0;
   for (double threshold_gpu_h : options_.queue_thresholds_gpu_h) {

@@ -7,25 +7,16 @@
 #include <map>
 #include <vector>
 
-#include "models/common/yaml_reader.hpp"
 #include "sim/sched/policy.hpp"
+#include "sim/sched/policy_params.hpp"
 
 namespace sovsim::sim {
 
 class LasPolicy final : public Policy {
  public:
-  struct Options {
-    // Queue boundaries in GPU-hours of attained service, strictly increasing: K thresholds give
-    // K + 1 queues (queue 0 = least service, served first). Empty: one FIFO queue.
-    std::vector<double> queue_thresholds_gpu_h = {1, 10, 100};
-    // A job queued longer than this since it last ran (or arrived) restarts at the top queue,
-    // its attained service counted from then on. 0 = never.
-    double starvation_promote_after_s = 0;
-  };
+  using Options = LasOptions;
 
   explicit LasPolicy(Options options) : options_(std::move(options)) {}
-  // Reads `queue_thresholds_gpu_h` and `starvation_promote_after` from the `scheduler:` map.
-  explicit LasPolicy(MapReader& params);
 
   void schedule(SchedulingContext& ctx) override;
 

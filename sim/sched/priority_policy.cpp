@@ -7,11 +7,6 @@
 
 namespace sovsim::sim {
 
-PriorityPolicy::PriorityPolicy(MapReader& params) {
-  options_.preempt = params.boolean("preempt", options_.preempt);
-  options_.backfill = params.boolean("backfill", options_.backfill);
-}
-
 void PriorityPolicy::schedule(SchedulingContext& ctx) {
   // Higher priority = smaller rank; tenant priority dominates job priority.
   auto rank = [&ctx](JobIndex j) {

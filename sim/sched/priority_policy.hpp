@@ -4,24 +4,16 @@
 // Semantics and parameters: docs/scheduling-multitenant.md.
 #pragma once
 
-#include "models/common/yaml_reader.hpp"
 #include "sim/sched/policy.hpp"
+#include "sim/sched/policy_params.hpp"
 
 namespace sovsim::sim {
 
 class PriorityPolicy final : public Policy {
  public:
-  struct Options {
-    // A job that does not fit preempts lower-priority running jobs when that makes it fit.
-    bool preempt = true;
-    // Lower-priority jobs that fit may start while a higher-priority job waits (no reservation:
-    // with preempt on, the waiting job takes its GPUs back; with it off, it may starve).
-    bool backfill = false;
-  };
+  using Options = PriorityOptions;
 
   explicit PriorityPolicy(Options options) : options_(options) {}
-  // Reads `preempt` and `backfill` from the `scheduler:` map.
-  explicit PriorityPolicy(MapReader& params);
 
   void schedule(SchedulingContext& ctx) override;
 

@@ -8,10 +8,6 @@
 
 namespace sovsim::sim {
 
-std::unique_ptr<Policy> SjfPolicy::from_params(MapReader& params) {
-  return std::make_unique<SjfPolicy>(params.boolean("blocking", false));
-}
-
 void SjfPolicy::schedule(SchedulingContext& ctx) {
   const auto& queue = ctx.queue();
   for (auto it = queue.lower_bound(next_unseen_); it != queue.end(); ++it) {

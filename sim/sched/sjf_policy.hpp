@@ -10,19 +10,12 @@
 
 #include "sim/sched/policy.hpp"
 
-namespace sovsim {
-class MapReader;
-}  // namespace sovsim
-
 namespace sovsim::sim {
 
 class SjfPolicy final : public Policy {
  public:
   // blocking: stop at the first job (in SJF order) that does not fit, instead of skipping it.
   explicit SjfPolicy(bool blocking = false) : blocking_(blocking) {}
-
-  // Reads blocking (boolean, default false) from the `scheduler:` map.
-  static std::unique_ptr<Policy> from_params(MapReader& params);
 
   void schedule(SchedulingContext& ctx) override;
 

@@ -7,6 +7,7 @@
 
 #include "models/common/yaml_reader.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/scenario/scenario_schema.hpp"
 
 namespace sovsim::sim {
 namespace {
@@ -21,7 +22,7 @@ Read read(const std::string& text, std::initializer_list<std::string_view> other
   Read r;
   YamlContext ctx{"s.yaml", &r.diagnostics};
   YAML::Node root = parse_yaml(text, ctx);
-  MapReader top(root, "", ctx);
+  MapReader top(root, "", ctx, scenario_schema::kTop);
   top.allow(other_keys);
   r.rates = read_failures(top);
   top.finish();

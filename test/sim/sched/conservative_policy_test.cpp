@@ -1,6 +1,7 @@
 // test/sim/sched/conservative_policy_test.cpp — conservative backfilling on hand-built contexts:
 // hand-checked reservations, the case where it is stricter than EASY, its parameter, and a
 // property test that no job's reservation ever moves later than the first one it was given.
+#include "sim/scenario/scenario_schema.hpp"
 #include "sim/sched/conservative_policy.hpp"
 
 #include <gtest/gtest.h>
@@ -84,9 +85,9 @@ TEST(ConservativePolicy, StopsAfterMaxQueueScanJobs) {
 TEST(ConservativePolicy, ReadsMaxQueueScanFromTheSchedulerMap) {
   Diagnostics diagnostics;
   MapReader ok(YAML::Load("{policy: conservative, max_queue_scan: 1}"), "scheduler",
-               YamlContext{"s.yaml", &diagnostics});
+               YamlContext{"s.yaml", &diagnostics}, scenario_schema::kScheduler);
   ok.string("policy", "");
-  auto policy = make_policy("conservative", ok);
+  auto policy = make_policy("conservative", read_policy_params("conservative", ok));
   ok.finish();
   ASSERT_NE(policy, nullptr);
   EXPECT_TRUE(diagnostics.empty());
@@ -97,8 +98,8 @@ TEST(ConservativePolicy, ReadsMaxQueueScanFromTheSchedulerMap) {
   EXPECT_EQ(ctx.started, (std::vector<JobIndex>{0}));
 
   MapReader bad(YAML::Load("{max_queue_scan: 0}"), "scheduler",
-                YamlContext{"s.yaml", &diagnostics});
-  make_policy("conservative", bad);
+                YamlContext{"s.yaml", &diagnostics}, scenario_schema::kScheduler);
+  read_policy_params("conservative", bad);
   ASSERT_EQ(diagnostics.size(), 1u);
   EXPECT_EQ(diagnostics[0].key, "scheduler.max_queue_scan");
 }

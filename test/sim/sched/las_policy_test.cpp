@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/scenario/scenario_schema.hpp"
+#include "sim/sched/policy_registry.hpp"
+
 #include "test/support/fake_scheduling_context.hpp"
 
 namespace sovsim::sim {
@@ -108,15 +111,16 @@ TEST(LasPolicy, ReadsAndChecksItsParameters) {
   Diagnostics diagnostics;
   YamlContext yaml{"s.yaml", &diagnostics};
   MapReader good(YAML::Load("{queue_thresholds_gpu_h: [0.5, 2], starvation_promote_after: 2h}"),
-                 "scheduler", yaml);
-  LasPolicy las(good);
+                 "scheduler", yaml, scenario_schema::kScheduler);
+  LasPolicy las(read_policy_params("las", good).las);
   good.finish();
   EXPECT_TRUE(diagnostics.empty());
   EXPECT_EQ(las.queue_of(0.5 * 3600), 1);
   EXPECT_EQ(las.queue_of(2 * 3600), 2);
 
-  MapReader bad(YAML::Load("{queue_thresholds_gpu_h: [2, 1, x]}"), "scheduler", yaml);
-  LasPolicy rejected(bad);
+  MapReader bad(YAML::Load("{queue_thresholds_gpu_h: [2, 1, x]}"), "scheduler", yaml,
+                scenario_schema::kScheduler);
+  read_policy_params("las", bad);
   ASSERT_EQ(diagnostics.size(), 2u);
   EXPECT_EQ(diagnostics[0].key, "scheduler.queue_thresholds_gpu_h[1]");
   EXPECT_EQ(diagnostics[1].key, "scheduler.queue_thresholds_gpu_h[2]");

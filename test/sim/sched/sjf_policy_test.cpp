@@ -1,5 +1,6 @@
 // test/sim/sched/sjf_policy_test.cpp — shortest job first on hand-built contexts: order by true
 // duration (ties: arrival), skipping misfits by default, stopping at them with blocking: true.
+#include "sim/scenario/scenario_schema.hpp"
 #include "sim/sched/sjf_policy.hpp"
 
 #include <gtest/gtest.h>
@@ -75,8 +76,8 @@ TEST(SjfPolicy, PreemptedJobRejoinsTheOrder) {
 TEST(SjfPolicy, ReadsBlockingFromTheSchedulerMap) {
   Diagnostics diagnostics;
   MapReader params(YAML::Load("{blocking: true}"), "scheduler",
-                   YamlContext{"s.yaml", &diagnostics});
-  auto sjf = make_policy("sjf", params);
+                   YamlContext{"s.yaml", &diagnostics}, scenario_schema::kScheduler);
+  auto sjf = make_policy("sjf", read_policy_params("sjf", params));
   params.finish();
   ASSERT_NE(sjf, nullptr);
   EXPECT_TRUE(diagnostics.empty());
