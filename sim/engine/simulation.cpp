@@ -14,11 +14,11 @@ struct Simulation::EngineHolder {
   std::unique_ptr<sg4::Engine> engine;
 };
 
-Simulation::Simulation(const Scenario& scenario, const Cluster& cluster,
+Simulation::Simulation(const std::vector<Site>& sites, const Cluster& cluster,
                        const models::HardwareCatalog& catalog)
     : engine_(std::make_unique<EngineHolder>()),
-      topology_(build_topology(scenario, cluster, catalog)),
-      links_(std::make_unique<SharedLinkSet>(scenario, topology_)) {
+      topology_(build_topology(sites, cluster, catalog)),
+      links_(std::make_unique<SharedLinkSet>(sites, topology_)) {
   if (sg4::Engine::is_initialized()) {
     throw std::logic_error("a SimGrid engine already exists in this process (one run per process)");
   }
@@ -31,7 +31,7 @@ Simulation::Simulation(const Scenario& scenario, const Cluster& cluster,
   sg4::Engine::set_config("network/model:CM02");
   sg4::Engine::set_config("network/crosstraffic:0");
   sg4::Engine::set_config("network/TCP-gamma:1e12");
-  platform_ = std::make_unique<Platform>(scenario, cluster, catalog, *links_);
+  platform_ = std::make_unique<Platform>(sites, cluster, catalog, *links_);
 }
 
 Simulation::~Simulation() {

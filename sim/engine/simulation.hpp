@@ -18,7 +18,7 @@ namespace sovsim::sim {
 
 class Simulation {
  public:
-  Simulation(const Scenario& scenario, const Cluster& cluster,
+  Simulation(const std::vector<Site>& sites, const Cluster& cluster,
              const models::HardwareCatalog& catalog);
   ~Simulation();
   Simulation(const Simulation&) = delete;

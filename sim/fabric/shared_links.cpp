@@ -7,34 +7,34 @@
 
 namespace sovsim::sim {
 
-SharedLinkSet::SharedLinkSet(const Scenario& scenario, const Topology& topology)
+SharedLinkSet::SharedLinkSet(const std::vector<Site>& sites, const Topology& topology)
     : leaves_(topology.leaf_count()),
       pods_(topology.pod_count()),
-      sites_(static_cast<int>(scenario.sites.size())) {
+      sites_(static_cast<int>(sites.size())) {
   links_.reserve(static_cast<size_t>(leaves_ + pods_ + 2 * sites_));
   for (int l = 0; l < leaves_; ++l) {
     const int site = topology.site_of_pod(topology.pod_of_leaf(l));
     links_.push_back({SharedLinkKind::kLeafUplink, site, l, topology.leaf_uplink_bytes_per_s(l),
-                      scenario.sites[site].fabric.pod_latency_s});
+                      sites[site].fabric.pod_latency_s});
   }
   for (int p = 0; p < pods_; ++p) {
     const int site = topology.site_of_pod(p);
     links_.push_back({SharedLinkKind::kPodUplink, site, p, topology.pod_uplink_bytes_per_s(p),
-                      scenario.sites[site].fabric.core_latency_s});
+                      sites[site].fabric.core_latency_s});
   }
   for (int s = 0; s < sites_; ++s) {
-    const Site& site = scenario.sites[s];
+    const Site& site = sites[s];
     links_.push_back({SharedLinkKind::kWan, s, s, site.wan_bw_bytes_per_s, site.wan_latency_s});
   }
   for (int s = 0; s < sites_; ++s) {
-    const Fabric& f = scenario.sites[s].fabric;
+    const Fabric& f = sites[s].fabric;
     links_.push_back({SharedLinkKind::kStorage, s, s, f.storage_bw_bytes_per_s, f.core_latency_s});
   }
 }
 
-std::string SharedLinkSet::name(int id, const Scenario& scenario) const {
+std::string SharedLinkSet::name(int id, const std::vector<Site>& sites) const {
   const SharedLink& l = links_[id];
-  const std::string& site = scenario.sites[l.site].name;
+  const std::string& site = sites[l.site].name;
   switch (l.kind) {
     case SharedLinkKind::kLeafUplink: return fmt::format("{}-leaf{}-up", site, l.index);
     case SharedLinkKind::kPodUplink: return fmt::format("{}-pod{}-up", site, l.index);

@@ -27,7 +27,7 @@ struct SharedLink {
 // link per site.
 class SharedLinkSet {
  public:
-  SharedLinkSet(const Scenario& scenario, const Topology& topology);
+  SharedLinkSet(const std::vector<Site>& sites, const Topology& topology);
 
   int leaf_uplink(int leaf) const { return leaf; }
   int pod_uplink(int pod) const { return leaves_ + pod; }
@@ -35,7 +35,7 @@ class SharedLinkSet {
   int storage(int site) const { return leaves_ + pods_ + sites_ + site; }
   int count() const { return static_cast<int>(links_.size()); }
   const SharedLink& operator[](int id) const { return links_[id]; }
-  std::string name(int id, const Scenario& scenario) const;  // "seoul-leaf3-up", "seoul-wan", ...
+  std::string name(int id, const std::vector<Site>& sites) const;  // "seoul-leaf3-up", "seoul-wan", ...
 
  private:
   int leaves_ = 0, pods_ = 0, sites_ = 0;

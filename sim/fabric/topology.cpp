@@ -50,7 +50,7 @@ void link(TopoGraph& g, Vertex below, Vertex above, double bw_bytes_per_s, doubl
 
 }  // namespace
 
-Topology build_topology(const Scenario& scenario, const Cluster& cluster,
+Topology build_topology(const std::vector<Site>& sites, const Cluster& cluster,
                         const models::HardwareCatalog& catalog) {
   Topology t;
   TopoGraph& g = t.graph_;
@@ -61,8 +61,8 @@ Topology build_topology(const Scenario& scenario, const Cluster& cluster,
   t.node_nic_bw_.assign(node_count, 0);
   const Vertex backbone = add(g, VertexKind::kBackbone, -1, 0, node_count);
   int domain_count = 0;
-  for (size_t s = 0; s < scenario.sites.size(); ++s) {
-    const Site& site = scenario.sites[s];
+  for (size_t s = 0; s < sites.size(); ++s) {
+    const Site& site = sites[s];
     const Fabric& f = site.fabric;
     const int si = static_cast<int>(s);
     t.site_names_.push_back(site.name);

@@ -113,7 +113,7 @@ class Topology {
   double node_nic_bytes_per_s(NodeId node) const { return node_nic_bw_[node]; }
 
  private:
-  friend Topology build_topology(const Scenario&, const Cluster&, const models::HardwareCatalog&);
+  friend Topology build_topology(const std::vector<Site>&, const Cluster&, const models::HardwareCatalog&);
 
   TopoGraph graph_;
   std::vector<std::string> site_names_;
@@ -130,7 +130,7 @@ class Topology {
 
 // Lays out every site: each pool's nodes fill leaves in NodeId order (a pool starts a new leaf),
 // leaves fill pods in order within the site. Uplinks are sized as docs/fabric.md describes.
-Topology build_topology(const Scenario& scenario, const Cluster& cluster,
+Topology build_topology(const std::vector<Site>& sites, const Cluster& cluster,
                         const models::HardwareCatalog& catalog);
 
 }  // namespace sovsim::sim

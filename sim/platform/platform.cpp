@@ -22,7 +22,7 @@ constexpr double kNicLatency_s = 1e-6;  // host to first switch, order of a micr
 constexpr double kUnlimited_bytes_per_s = 1e18;
 }  // namespace
 
-Platform::Platform(const Scenario& scenario, const Cluster& cluster,
+Platform::Platform(const std::vector<Site>& sites, const Cluster& cluster,
                    const models::HardwareCatalog& catalog, const SharedLinkSet& links)
     : impl_(std::make_unique<Impl>()) {
   impl_->hosts.resize(cluster.node_count());
@@ -31,10 +31,10 @@ Platform::Platform(const Scenario& scenario, const Cluster& cluster,
   auto* root = sg4::create_full_zone("fleet");
   std::vector<sg4::NetZone*> zones;
   std::vector<simgrid::kernel::routing::NetPoint*> routers;
-  std::vector<sg4::Link*> wan_links(scenario.sites.size());
-  std::vector<sg4::NetZone*> site_zone(scenario.sites.size());
-  for (size_t s = 0; s < scenario.sites.size(); ++s) {
-    const Site& site = scenario.sites[s];
+  std::vector<sg4::Link*> wan_links(sites.size());
+  std::vector<sg4::NetZone*> site_zone(sites.size());
+  for (size_t s = 0; s < sites.size(); ++s) {
+    const Site& site = sites[s];
     auto* zone = sg4::create_star_zone(site.name);
     zone->set_parent(root);
     site_zone[s] = zone;
@@ -65,7 +65,7 @@ Platform::Platform(const Scenario& scenario, const Cluster& cluster,
   for (int id = 0; id < links.count(); ++id) {
     const SharedLink& l = links[id];
     sg4::NetZone* zone = site_zone[l.site];
-    const std::string name = links.name(id, scenario);
+    const std::string name = links.name(id, sites);
     auto* link = zone->create_link(name, std::max(l.bw_bytes_per_s, 1.0))
                      ->set_latency(l.latency_s)
                      ->seal();

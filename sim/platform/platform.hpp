@@ -24,7 +24,7 @@ namespace sovsim::sim {
 class Platform {
  public:
   // Builds into the running SimGrid engine (one per process). Hardware must be in `catalog`.
-  Platform(const Scenario& scenario, const Cluster& cluster, const models::HardwareCatalog& catalog,
+  Platform(const std::vector<Site>& sites, const Cluster& cluster, const models::HardwareCatalog& catalog,
            const SharedLinkSet& links);
   ~Platform();
   Platform(const Platform&) = delete;

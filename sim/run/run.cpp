@@ -59,7 +59,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
 
   OutputDir out(output_dir);
   const auto platform_started = Clock::now();
-  Simulation simulation(scenario, cluster, catalog);
+  Simulation simulation(scenario.sites, cluster, catalog);
   const double platform_wall_s = seconds_since(platform_started);
 
   std::vector<std::string> tenant_names;

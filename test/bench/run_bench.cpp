@@ -104,7 +104,7 @@ void BM_PlatformBuild(benchmark::State& state) {
   iterate_forked(state, [&] {
     static const auto catalog = sovsim::models::HardwareCatalog::builtin();
     sovsim::sim::Cluster cluster(s.sites);
-    sovsim::sim::Simulation simulation(s, cluster, catalog.value());
+    sovsim::sim::Simulation simulation(s.sites, cluster, catalog.value());
     return simulation.platform().host_count() == static_cast<size_t>(gpus / 8);
   });
   state.counters["nodes"] = static_cast<double>(gpus / 8);

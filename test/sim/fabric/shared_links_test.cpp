@@ -27,8 +27,8 @@ Fleet fleet() {
       "f.yaml", {}, catalog.value());
   EXPECT_TRUE(s.ok());
   Cluster cluster(s.value().sites);
-  Topology topology = build_topology(s.value(), cluster, catalog.value());
-  SharedLinkSet links(s.value(), topology);
+  Topology topology = build_topology(s.value().sites, cluster, catalog.value());
+  SharedLinkSet links(s.value().sites, topology);
   return Fleet{s.value(), std::move(cluster), std::move(topology), std::move(links)};
 }
 
@@ -42,10 +42,10 @@ Placement nodes(std::initializer_list<NodeId> ids) {
 TEST(SharedLinks, NumberedLeavesPodsWanStorageWithTheirBandwidth) {
   Fleet f = fleet();
   ASSERT_EQ(f.links.count(), 4 + 2 + 1 + 1);
-  EXPECT_EQ(f.links.name(f.links.leaf_uplink(3), f.scenario), "s-leaf3-up");
-  EXPECT_EQ(f.links.name(f.links.pod_uplink(1), f.scenario), "s-pod1-up");
-  EXPECT_EQ(f.links.name(f.links.wan(0), f.scenario), "s-wan");
-  EXPECT_EQ(f.links.name(f.links.storage(0), f.scenario), "s-storage");
+  EXPECT_EQ(f.links.name(f.links.leaf_uplink(3), f.scenario.sites), "s-leaf3-up");
+  EXPECT_EQ(f.links.name(f.links.pod_uplink(1), f.scenario.sites), "s-pod1-up");
+  EXPECT_EQ(f.links.name(f.links.wan(0), f.scenario.sites), "s-wan");
+  EXPECT_EQ(f.links.name(f.links.storage(0), f.scenario.sites), "s-storage");
   // Leaf uplink: 2 nodes x 400 GB/s / 4; pod uplink: its two leaves' uplinks (1:1).
   EXPECT_DOUBLE_EQ(f.links[f.links.leaf_uplink(0)].bw_bytes_per_s, 200e9);
   EXPECT_DOUBLE_EQ(f.links[f.links.pod_uplink(0)].bw_bytes_per_s, 400e9);

@@ -48,7 +48,7 @@ Built build(const std::string& yaml) {
   auto s = parse_scenario(yaml, "s.yaml", {}, catalog());
   EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.diagnostics()[0].to_string());
   Cluster cluster(s.value().sites);
-  Topology topology = build_topology(s.value(), cluster, catalog());
+  Topology topology = build_topology(s.value().sites, cluster, catalog());
   return Built{s.value(), std::move(cluster), std::move(topology)};
 }
 

@@ -33,7 +33,7 @@ void build_and_check() {
   auto catalog = models::HardwareCatalog::builtin();
   const Scenario s = two_sites();
   Cluster cluster(s.sites);
-  Simulation simulation(s, cluster, catalog.value());
+  Simulation simulation(s.sites, cluster, catalog.value());
   const Platform& p = simulation.platform();
   bool ok = p.host_count() == 5u;
   const std::string inside = joined(p.route(0, 2));
