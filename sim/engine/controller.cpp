@@ -193,9 +193,11 @@ void Controller::interrupt_jobs_on(NodeId node) {
     Job& job = jobs_.jobs[index];
     const RunProgress p = runner_.progress(index, now_s_);
     // With checkpoints: the work since the last one. Without: everything since the first start.
-    // Either way its next run first restarts (failures.restart_s), which the runner counts as
-    // lost when it is spent.
-    const double loss = p.checkpoints ? p.unsaved_s : job.duration_s - job.remaining_s + p.progress_s;
+    // A service loses nothing (its replica restarts and serves on). Either way its next run
+    // first restarts (failures.restart_s), which the runner counts as lost when it is spent.
+    const double loss = job.service       ? 0.0
+                        : p.checkpoints ? p.unsaved_s
+                                        : job.duration_s - job.remaining_s + p.progress_s;
     sink_.job_interrupted(index, job);
     sink_.work_lost(index, job, Loss::kFailure, loss, now_s_);
     job.restart_pending = true;

@@ -22,6 +22,10 @@ RunOptions read_run_options(MapReader& m, bool model_defined) {
   if (interval.IsScalar() && (interval.Scalar() == "young" || interval.Scalar() == "daly")) {
     r.checkpoint_rule = interval.Scalar() == "young" ? CheckpointRule::kYoung : CheckpointRule::kDaly;
     m.raw("checkpoint_interval");  // consumed
+  } else if (model_defined && !m.has("checkpoint_interval")) {
+    // A training run checkpoints by default, at Daly's optimum for its write time and MTBF
+    // (none without failures); `checkpoint_interval: 0` turns it off.
+    r.checkpoint_rule = CheckpointRule::kDaly;
   } else {
     r.checkpoint_interval_s = m.duration_s("checkpoint_interval");
     if (r.checkpoint_interval_s > 0 && r.checkpoint_interval_s < kMinCheckpointInterval_s) {

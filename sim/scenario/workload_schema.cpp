@@ -32,13 +32,16 @@ const Section kWorkload{"workload", {
    .description = "Job priority."},                                                                \
   {.name = "checkpoint_interval", .type = Type::kDuration, .fallback = 0, .min = 0,                \
    .max = kMaxDuration_s, .choices = {"young", "daly"},                                           \
+   .shown_default = "`0`; `train:` jobs: `daly`",                                                 \
    .type_text = "duration ≥ 0, or `young` / `daly`",                                              \
    .description = "Progress between checkpoints. A preempted job loses the work since its last "   \
                   "checkpoint (`0`: it loses nothing); a failed one too (`0`: everything since "   \
                   "its first start). `young` / `daly`: the optimum for its write time "            \
                   "(`checkpoint_gb` over its site's `storage_gbps`) and its own MTBF under "       \
                   "`failures` ([failures.md](failures.md)), at least 1 min; without `failures` no " \
-                  "checkpoints. Needs `checkpoint_gb` unless the job is model-defined."},          \
+                  "checkpoints. Needs `checkpoint_gb` unless the job is model-defined. A `train:` job "  \
+                  "without this key checkpoints at `daly`: a training run with no checkpoint "   \
+                  "redoes everything after a failure, which no one runs."},          \
   {.name = "checkpoint_gb", .type = Type::kNumber, .unit = "GB", .fallback = 0, .min = 0,          \
    .max = 1e9, .shown_default = "`0`; `train:` jobs: 14 B × parameters",                          \
    .description = "Bytes written to the site's shared storage at each checkpoint; writes of all "  \

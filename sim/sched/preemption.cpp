@@ -9,6 +9,8 @@
 #include <string>
 #include <tuple>
 
+#include "sim/sched/partition_gate.hpp"
+
 namespace sovsim::sim {
 
 int64_t held_gpus(const SchedulingContext& ctx, const Job& job) {
@@ -172,13 +174,16 @@ std::vector<JobIndex> ranked_preemptive_pass(
   std::set<JobIndex> preempted_now;
   std::vector<JobIndex> preempted;
   int plans_left = kMaxPreemptionPlansPerCall;
+  // Without backfill, a job that cannot start closes the pools it may use, as a partition's
+  // queue does: later jobs may still start in other pools (other sites, other hardware).
+  PartitionGate gate(ctx);
 
   // Victims are inserted behind the cursor (their rank is greater), so iterating the set while
   // inserting visits them later; std::set iterators stay valid on insertion.
   for (auto it = order.begin(); it != order.end(); ++it) {
     const auto [r, j] = *it;
     if (ctx.job(j).state != JobState::kQueued) continue;
-    if (auto placement = ctx.find_placement(j)) {
+    if (auto placement = gate.place(ctx, j)) {
       ctx.start(j, *placement);
       continue;
     }
@@ -199,7 +204,9 @@ std::vector<JobIndex> ranked_preemptive_pass(
         continue;
       }
     }
-    if (!options.backfill) break;
+    if (options.backfill) continue;
+    gate.close(ctx, j);
+    if (gate.all_closed()) break;
   }
   return preempted;
 }

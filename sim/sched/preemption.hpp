@@ -70,7 +70,9 @@ using Rank = std::pair<int64_t, int64_t>;
 
 struct RankedPassOptions {
   bool preempt = true;   // a job that does not fit may preempt running jobs of a greater rank
-  bool backfill = true;  // false: the first job that cannot start blocks every job after it
+  // false: a job that cannot start blocks the pools it may use for every job after it (a
+  // partition queue; on one pool, the whole queue)
+  bool backfill = true;
 };
 
 // Visits queued jobs by (rank, arrival) and starts those that fit. With `preempt`, a job that

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "models/common/yaml_reader.hpp"
+#include "sim/sched/partition_gate.hpp"
 
 namespace sovsim::sim {
 
@@ -24,12 +24,14 @@ void SjfPolicy::schedule(SchedulingContext& ctx) {
   for (size_t p = 0; p < cluster.pools().size(); ++p) {
     free_gpus += cluster.free_gpus(static_cast<int>(p));
   }
-  // Ties in duration keep arrival order: the set orders equal durations by index.
-  for (auto it = order_.begin(); it != order_.end() && free_gpus > 0;) {
+  // Ties in duration keep arrival order: the set orders equal durations by index. `blocking`:
+  // a job that does not fit closes its pools (partition_gate.hpp).
+  PartitionGate gate(ctx);
+  for (auto it = order_.begin(); it != order_.end() && free_gpus > 0 && !gate.all_closed();) {
     const JobIndex index = it->second;
-    auto placement = ctx.job(index).gpus > free_gpus ? std::nullopt : ctx.find_placement(index);
+    auto placement = ctx.job(index).gpus > free_gpus ? std::nullopt : gate.place(ctx, index);
     if (!placement) {
-      if (blocking_) return;
+      if (blocking_) gate.close(ctx, index);
       ++it;
       continue;
     }

@@ -47,6 +47,7 @@ struct Job {
   double service_gpu_s = 0;  // GPU-seconds received before the current segment (LAS)
   int32_t preemptions = 0;
   bool restart_pending = false;  // failed since its last run: its next run restarts first
+  bool service = false;          // an inference service: a failure costs a restart, no work
   uint32_t generation = 0;   // bumped on preemption; stale end events are ignored
   Placement placement;       // valid while running and after
 

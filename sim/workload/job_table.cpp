@@ -251,6 +251,9 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
     }
     job.eligibility = it->second;
     job.gpus = spec.gpus;
+    // A service (serve:, or kind infer) keeps no state worth losing: after a failure its replica
+    // restarts and goes on; it loses availability, not work.
+    job.service = spec.serving >= 0 || spec.kind == "infer";
     job.priority = spec.priority;
     job.submit_s = spec.submit_s;
     job.duration_s = spec.duration_s;
