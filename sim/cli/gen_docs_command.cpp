@@ -30,7 +30,7 @@ std::string fleet_paths() {
   for (const sim::AccountField& f : sim::account_fields()) {
     std::string path(f.fleet_key.substr(1));
     for (char& c : path) c = c == '/' ? '.' : c;
-    out += fmt::format("| `{}` | `{}` |\n", f.key, path);
+    out += fmt::format("| `{}` | `{}` |\n", f.name, path);
   }
   return out;
 }

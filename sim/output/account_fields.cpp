@@ -39,14 +39,10 @@ const std::vector<AccountField> kFields = {
 
 const std::vector<AccountField>& account_fields() { return kFields; }
 
-std::vector<DocRow> account_field_docs() {
-  std::vector<DocRow> rows;
-  for (const AccountField& f : kFields) rows.push_back({f.key, f.unit, f.description});
-  return rows;
-}
+std::vector<DocRow> account_field_docs() { return doc_rows(kFields); }
 
 void add_account_fields(nlohmann::ordered_json& object, const Account& account) {
-  for (const AccountField& f : kFields) object[std::string(f.key)] = f.value(account);
+  for (const AccountField& f : kFields) object[std::string(f.name)] = f.value(account);
 }
 
 void set_fleet_fields(nlohmann::ordered_json& summary, const Account& fleet) {

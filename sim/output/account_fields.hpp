@@ -15,7 +15,7 @@
 namespace sovsim::sim {
 
 struct AccountField {
-  std::string_view key;        // in each tenant, site and hardware object
+  std::string_view name;       // key in each tenant, site and hardware object
   std::string_view fleet_key;  // JSON pointer of the fleet total in summary.json
   std::string_view unit, description;
   double (*value)(const Account& account);

@@ -14,6 +14,15 @@ struct DocRow {
   std::string_view name, unit, description;
 };
 
+// The documentation rows of a table of output columns or fields (anything with name or key,
+// unit and description).
+template <typename Row>
+std::vector<DocRow> doc_rows(const std::vector<Row>& table) {
+  std::vector<DocRow> rows;
+  for (const Row& r : table) rows.push_back({r.name, r.unit, r.description});
+  return rows;
+}
+
 // A Markdown table | `name` | unit | description |, one line per row.
 std::string markdown_table(const std::vector<DocRow>& rows, std::string_view name_header);
 

@@ -85,11 +85,7 @@ struct AppendCell {
 
 const std::vector<JobColumn>& job_columns() { return kColumns; }
 
-std::vector<DocRow> job_column_docs() {
-  std::vector<DocRow> rows;
-  for (const JobColumn& c : kColumns) rows.push_back({c.name, c.unit, c.description});
-  return rows;
-}
+std::vector<DocRow> job_column_docs() { return doc_rows(kColumns); }
 
 void write_jobs_csv(std::FILE* out, const JobTable& table, const Ledger& ledger,
                     const Cluster& cluster, const std::vector<std::string>& tenant_names,

@@ -8,6 +8,7 @@
 
 #include "models/common/input_file.hpp"
 #include "models/common/yaml_reader.hpp"
+#include "models/transformer.hpp"
 #include "sim/scenario/overrides.hpp"
 #include "sim/scenario/failure_reader.hpp"
 #include "sim/scenario/limits.hpp"
@@ -172,6 +173,8 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   s.tenants = read_tenants(top, names.sites);
   for (const auto& t : s.tenants) names.tenants.push_back(t.name);
   names.hardware = catalog.names();
+  static const auto transformers = models::TransformerCatalog::builtin();  // built in, immutable
+  if (transformers.ok()) names.models = transformers->names();
 
   MapReader workload = top.require_map("workload");  // with its schema section
   const std::string dir = std::filesystem::path(file_name).parent_path().string();

@@ -14,7 +14,7 @@ namespace sovsim::sim {
 
 // Names already declared, used to check references (job.tenant, job.site, ...).
 struct KnownNames {
-  std::vector<std::string> tenants, sites, hardware;
+  std::vector<std::string> tenants, sites, hardware, models;  // models: transformer catalog
 };
 
 // Reports `value` at `node` if it is not in `valid`, suggesting the closest name.

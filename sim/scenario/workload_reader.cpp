@@ -65,16 +65,20 @@ void read_constraints(MapReader& m, const KnownNames& names, std::string& site,
   }
 }
 
+// The `model` of a train: or serve: block: a name from the transformer catalog.
+std::string read_model(MapReader& m, const KnownNames& names) {
+  std::string model = m.string("model");
+  if (!model.empty()) {
+    check_reference(m.context(), m.raw("model"), m.key_path("model"), model, names.models, "model");
+  }
+  return model;
+}
+
 // A `train:` block: what the job computes; its run time then comes from the models.
 TrainingWork read_training(MapReader& job, const KnownNames& names) {
-  static const auto catalog = models::TransformerCatalog::builtin();
   MapReader m = job.map("train");
   TrainingWork w;
-  w.model = m.string("model");
-  if (!w.model.empty() && catalog.ok()) {
-    check_reference(m.context(), m.raw("model"), m.key_path("model"), w.model,
-                    catalog->names(), "model");
-  }
+  w.model = read_model(m, names);
   if (m.has("tokens") == m.has("iterations")) {
     m.context().error(m.node(), m.path(), "expected exactly one of tokens or iterations");
   }
@@ -98,15 +102,10 @@ TrainingWork read_training(MapReader& job, const KnownNames& names) {
 }
 
 // A `serve:` block: what the service serves; its GPU count then comes from the models.
-ServingWork read_serving(MapReader& job) {
-  static const auto catalog = models::TransformerCatalog::builtin();
+ServingWork read_serving(MapReader& job, const KnownNames& names) {
   MapReader m = job.map("serve");
   ServingWork w;
-  w.model = m.string("model");
-  if (!w.model.empty() && catalog.ok()) {
-    check_reference(m.context(), m.raw("model"), m.key_path("model"), w.model,
-                    catalog->names(), "model");
-  }
+  w.model = read_model(m, names);
   w.requests_per_s = m.number("requests_per_s");
   w.ttft_slo_s = m.duration_s("ttft_slo");
   w.tpot_slo_s = m.duration_s("tpot_slo");
@@ -118,12 +117,12 @@ ServingWork read_serving(MapReader& job) {
   return w;
 }
 
-int32_t read_optional_serving(MapReader& m, Workload& workload) {
+int32_t read_optional_serving(MapReader& m, const KnownNames& names, Workload& workload) {
   if (!m.has("serve")) return -1;
   if (m.has("train")) {
     m.context().error(m.raw("serve"), m.key_path("serve"), "expected train or serve, not both");
   }
-  workload.servings.push_back(read_serving(m));
+  workload.servings.push_back(read_serving(m, names));
   return static_cast<int32_t>(workload.servings.size() - 1);
 }
 
@@ -155,7 +154,7 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names, Workload& 
                         fmt::format("duplicate job id {}", j.id));
     }
     j.tenant = read_tenant(m, names);
-    j.serving = read_optional_serving(m, workload);
+    j.serving = read_optional_serving(m, names, workload);
     j.kind = m.string_or("kind", j.serving >= 0 ? "infer" : j.kind);
     j.submit_s = m.duration_s("submit");
     if (j.serving < 0) m.required("gpus");
@@ -181,7 +180,7 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
     MapReader m(node, path, w.context(), w.section_of("generators"));
     JobGenerator g;
     g.tenant = read_tenant(m, names);
-    g.serving = read_optional_serving(m, workload);
+    g.serving = read_optional_serving(m, names, workload);
     g.kind = m.string_or("kind", g.serving >= 0 ? "infer" : g.kind);
     g.rate_per_s = m.number("rate_per_hour") / 3600.0;
     g.start_s = m.duration_s("start");
