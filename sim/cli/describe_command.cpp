@@ -67,7 +67,7 @@ int run_describe(const DescribeOptions& options, std::ostream& out, std::ostream
   const sim::Scenario& s = input->prepared.scenario;
   const sim::Cluster& cluster = input->prepared.cluster;
   const auto start = std::chrono::steady_clock::now();
-  const sim::Topology topo = sim::build_topology(s.sites, cluster, input->catalog);
+  const sim::Topology topo = sim::build_topology(s.sites, cluster, input->catalogs.hardware);
   const double build_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   out << fmt::format("scenario '{}': {} sites, {} nodes, {} GPUs\n", s.name, s.sites.size(),

@@ -32,7 +32,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     print_diagnostics({Diagnostic{dir, 0, 0, "", *problem}}, err);
     return kExitBadInput;
   }
-  auto outcome = sim::run_scenario(loaded->scenario, loaded->catalog, dir);
+  auto outcome = sim::run_scenario(loaded->scenario, loaded->catalogs, dir);
   if (!outcome.ok()) {
     print_diagnostics(outcome.diagnostics(), err);
     return kExitBadInput;

@@ -43,15 +43,15 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
 }
 
 std::optional<LoadedScenario> load_scenario_input(const ScenarioInput& input, std::ostream& err) {
-  auto catalog = models::HardwareCatalog::builtin();
-  if (!catalog.ok()) {
-    // The built-in catalog is part of the program: a problem there is a bug, not bad input.
-    for (const auto& d : catalog.diagnostics()) err << "internal error: " << d.to_string() << "\n";
-    throw std::runtime_error("built-in hardware catalog is invalid");
+  auto catalogs = models::Catalogs::builtin();
+  if (!catalogs.ok()) {
+    // The built-in catalogs are part of the program: a problem there is a bug, not bad input.
+    for (const auto& d : catalogs.diagnostics()) err << "internal error: " << d.to_string() << "\n";
+    throw std::runtime_error("built-in catalogs are invalid");
   }
   std::vector<std::string> overrides = input.overrides;
   if (input.seed) overrides.push_back(fmt::format("seed={}", *input.seed));
-  auto scenario = sim::load_scenario(input.path, overrides, catalog.value());
+  auto scenario = sim::load_scenario(input.path, overrides, catalogs.value());
   if (!scenario.ok()) {
     print_diagnostics(scenario.diagnostics(), err);
     return std::nullopt;
@@ -61,18 +61,18 @@ std::optional<LoadedScenario> load_scenario_input(const ScenarioInput& input, st
     print_diagnostics(too_large, err);
     return std::nullopt;
   }
-  return LoadedScenario{std::move(catalog).value(), std::move(scenario).value()};
+  return LoadedScenario{std::move(catalogs).value(), std::move(scenario).value()};
 }
 
 std::optional<PreparedInput> prepare_scenario_input(const ScenarioInput& input, std::ostream& err) {
   auto loaded = load_scenario_input(input, err);
   if (!loaded) return std::nullopt;
-  auto prepared = sim::prepare_workload(loaded->scenario, loaded->catalog);
+  auto prepared = sim::prepare_workload(loaded->scenario, loaded->catalogs);
   if (!prepared.ok()) {
     print_diagnostics(prepared.diagnostics(), err);
     return std::nullopt;
   }
-  return PreparedInput{std::move(loaded->catalog), std::move(prepared).value()};
+  return PreparedInput{std::move(loaded->catalogs), std::move(prepared).value()};
 }
 
 }  // namespace sovsim::cli

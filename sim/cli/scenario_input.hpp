@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "models/common/result.hpp"
-#include "models/hardware.hpp"
+#include "models/catalogs.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/workload/job_table.hpp"
 
@@ -26,7 +26,7 @@ struct ScenarioInput {
 void add_scenario_options(CLI::App& command, ScenarioInput& input);
 
 struct LoadedScenario {
-  models::HardwareCatalog catalog;
+  models::Catalogs catalogs;
   sim::Scenario scenario;
 };
 
@@ -41,7 +41,7 @@ void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
 inline constexpr size_t kMaxRepeats = 5;
 
 struct PreparedInput {
-  models::HardwareCatalog catalog;
+  models::Catalogs catalogs;
   sim::PreparedWorkload prepared;  // the sized scenario, its cluster and job table
 };
 

@@ -110,6 +110,7 @@ void Controller::submit(JobIndex index) {
   }
   job.state = JobState::kQueued;
   queue_.insert(queue_.end(), index);
+  partitions_[job.eligibility].insert(index);
 }
 
 void Controller::start(JobIndex index, const Placement& placement) {
@@ -117,6 +118,7 @@ void Controller::start(JobIndex index, const Placement& placement) {
   if (job.state != JobState::kQueued || queue_.erase(index) != 1) {
     throw std::logic_error("policy started job " + std::to_string(job.id) + " that is not queued");
   }
+  partitions_[job.eligibility].erase(index);
   if (job.profile >= 0) {
     // Model-defined job: its run time depends on the hardware of the pool it landed on. After a
     // preemption the remaining fraction of its work carries over.
@@ -170,6 +172,7 @@ void Controller::stop_and_requeue(JobIndex index, double remaining_s) {
   job.state = JobState::kQueued;
   release(index);
   queue_.insert(index);
+  partitions_[job.eligibility].insert(index);
 }
 
 void Controller::preempt(JobIndex index) {

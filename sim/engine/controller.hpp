@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <map>
 #include <queue>
 #include <set>
 #include <string>
@@ -81,6 +82,7 @@ class Controller final : private JobRunner::Listener {
   double now_s_ = 0;
   size_t next_arrival_ = 0;     // jobs arrive in index order
   std::set<JobIndex> queue_;
+  std::map<uint32_t, std::set<JobIndex>> partitions_;  // queue_ by eligibility class
   std::set<JobIndex> running_;
   std::vector<std::vector<JobIndex>> node_jobs_;  // by node: running jobs on it
   std::vector<int64_t> tenant_busy_gpus_;

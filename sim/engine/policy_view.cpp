@@ -13,6 +13,9 @@ PlacementStrategy placement_strategy(const std::string& name) {
 
 double PolicyView::now() const { return controller_.now_s_; }
 const std::set<JobIndex>& PolicyView::queue() const { return controller_.queue_; }
+const std::map<uint32_t, std::set<JobIndex>>& PolicyView::partitions() const {
+  return controller_.partitions_;
+}
 const Job& PolicyView::job(JobIndex index) const { return controller_.jobs_.jobs[index]; }
 const Cluster& PolicyView::cluster() const { return controller_.cluster_; }
 const std::set<JobIndex>& PolicyView::running() const { return controller_.running_; }

@@ -22,6 +22,7 @@ class PolicyView final : public SchedulingContext {
 
   double now() const override;
   const std::set<JobIndex>& queue() const override;
+  const std::map<uint32_t, std::set<JobIndex>>& partitions() const override;
   const Job& job(JobIndex index) const override;
   const Cluster& cluster() const override;
   std::optional<Placement> find_placement(JobIndex index) const override;

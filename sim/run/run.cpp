@@ -47,10 +47,10 @@ File open_for_write(const std::filesystem::path& path) {
 
 }  // namespace
 
-Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCatalog& catalog,
+Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& catalogs,
                                 const std::filesystem::path& output_dir) {
   const auto started = Clock::now();
-  auto prepared = prepare_workload(input, catalog);
+  auto prepared = prepare_workload(input, catalogs);
   if (!prepared.ok()) return prepared.diagnostics();
   const Scenario& scenario = prepared->scenario;
   Cluster& cluster = prepared.value().cluster;
@@ -59,7 +59,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::HardwareCat
 
   OutputDir out(output_dir);
   const auto platform_started = Clock::now();
-  Simulation simulation(scenario.sites, cluster, catalog);
+  Simulation simulation(scenario.sites, cluster, catalogs.hardware);
   const double platform_wall_s = seconds_since(platform_started);
 
   std::vector<std::string> tenant_names;

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "models/common/result.hpp"
-#include "models/hardware.hpp"
+#include "models/catalogs.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace sovsim::sim {
@@ -22,7 +22,7 @@ struct RunOutcome {
 
 // Bad input discovered while preparing the run (e.g. a malformed trace) comes back as
 // diagnostics, before anything is written. I/O failures and broken invariants throw.
-Result<RunOutcome> run_scenario(const Scenario& scenario, const models::HardwareCatalog& catalog,
+Result<RunOutcome> run_scenario(const Scenario& scenario, const models::Catalogs& catalogs,
                                 const std::filesystem::path& output_dir);
 
 }  // namespace sovsim::sim

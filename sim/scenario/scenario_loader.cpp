@@ -8,7 +8,6 @@
 
 #include "models/common/input_file.hpp"
 #include "models/common/yaml_reader.hpp"
-#include "models/transformer.hpp"
 #include "sim/scenario/overrides.hpp"
 #include "sim/scenario/failure_reader.hpp"
 #include "sim/scenario/limits.hpp"
@@ -134,7 +133,7 @@ bool looks_like_workload_fragment(const YAML::Node& root) {
 
 Result<Scenario> parse_scenario(const std::string& text, const std::string& file_name,
                                 const std::vector<std::string>& overrides,
-                                const models::HardwareCatalog& catalog) {
+                                const models::Catalogs& catalogs) {
   Diagnostics diagnostics;
   const YamlContext ctx{file_name, &diagnostics};
   YAML::Node root = parse_yaml(text, ctx);
@@ -166,15 +165,14 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   s.description = top.string("description");
   s.seed = static_cast<uint64_t>(top.integer("seed"));
   s.horizon_s = top.duration_s("horizon");
-  s.sites = read_sites(top, catalog);
+  s.sites = read_sites(top, catalogs.hardware);
   s.failures = read_failures(top);
   KnownNames names;
   for (const auto& site : s.sites) names.sites.push_back(site.name);
   s.tenants = read_tenants(top, names.sites);
   for (const auto& t : s.tenants) names.tenants.push_back(t.name);
-  names.hardware = catalog.names();
-  static const auto transformers = models::TransformerCatalog::builtin();  // built in, immutable
-  if (transformers.ok()) names.models = transformers->names();
+  names.hardware = catalogs.hardware.names();
+  names.models = catalogs.transformers.names();
 
   MapReader workload = top.require_map("workload");  // with its schema section
   const std::string dir = std::filesystem::path(file_name).parent_path().string();
@@ -213,10 +211,10 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
 
 Result<Scenario> load_scenario(const std::filesystem::path& file,
                                const std::vector<std::string>& overrides,
-                               const models::HardwareCatalog& catalog) {
+                               const models::Catalogs& catalogs) {
   const auto text = read_input_file(file, "scenario file", kMaxScenarioFileBytes);
   if (!text.ok()) return text.diagnostics();
-  return parse_scenario(text.value(), file.string(), overrides, catalog);
+  return parse_scenario(text.value(), file.string(), overrides, catalogs);
 }
 
 }  // namespace sovsim::sim

@@ -8,18 +8,18 @@
 #include <vector>
 
 #include "models/common/result.hpp"
-#include "models/hardware.hpp"
+#include "models/catalogs.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace sovsim::sim {
 
 Result<Scenario> load_scenario(const std::filesystem::path& file,
                                const std::vector<std::string>& overrides,
-                               const models::HardwareCatalog& catalog);
+                               const models::Catalogs& catalogs);
 
 // Same, from text already in memory (`file_name` is used in diagnostics and to resolve paths).
 Result<Scenario> parse_scenario(const std::string& text, const std::string& file_name,
                                 const std::vector<std::string>& overrides,
-                                const models::HardwareCatalog& catalog);
+                                const models::Catalogs& catalogs);
 
 }  // namespace sovsim::sim

@@ -4,6 +4,7 @@
 
 #include "models/common/units.hpp"
 #include "sim/scenario/limits.hpp"
+#include "sim/trace/trace_importer.hpp"
 
 namespace sovsim::sim::scenario_schema {
 
@@ -168,7 +169,7 @@ const Section kServe{"serve", {
 
 const Section kTrace{"workload.trace", {
   {.name = "format", .type = Type::kChoice, .required = true,
-   .choices = {"swf", "philly", "helios", "alibaba-pai", "itp", "csv"},
+   .choices = {trace_formats().begin(), trace_formats().end()},  // the importer's own table
    .description = "Trace format (see `docs/traces.md`)."},
   {.name = "path", .type = Type::kString, .required = true,
    .description = "Trace file, relative to the scenario file."},

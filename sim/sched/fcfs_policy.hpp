@@ -4,16 +4,17 @@
 // on (partition_gate.hpp). On a single pool (an SWF replay) this is strict FCFS: the first job
 // that does not fit stops the queue. No backfilling.
 //
-// Cost: the queue is kept per eligibility class (jobs that may use the same pools) and visited
-// as a merge of the classes' heads in arrival order; a class whose head waits is dropped whole.
-// A call costs O(classes · log classes + jobs started), not O(queue): a fleet-year keeps tens of
-// thousands of jobs queued at a saturated site while other sites start theirs.
+// Cost: the queue is visited as a merge, in arrival order, of its partitions' heads
+// (SchedulingContext::partitions()); a partition whose head waits is dropped whole. A call costs
+// O(partitions + jobs started), not O(queue): a fleet-year keeps tens of thousands of jobs queued
+// at a saturated site while other sites start theirs.
 #pragma once
 
-#include <cstdint>
-#include <map>
 #include <set>
+#include <utility>
+#include <vector>
 
+#include "sim/sched/partition_gate.hpp"
 #include "sim/sched/policy.hpp"
 
 namespace sovsim::sim {
@@ -23,11 +24,13 @@ class FcfsPolicy final : public Policy {
   void schedule(SchedulingContext& ctx) override;
 
  private:
-  void sync(const SchedulingContext& ctx);  // by_class_ = the queue, by eligibility class
-
-  std::map<uint32_t, std::set<JobIndex>> by_class_;  // eligibility -> queued jobs
-  size_t tracked_ = 0;                               // jobs in by_class_
-  JobIndex next_unseen_ = 0;                          // arrivals below this are tracked
+  // Within a call (kept to reuse their storage): each partition still in the merge, by the next
+  // of its jobs to visit, and the pools closed so far.
+  struct Head {
+    std::set<JobIndex>::const_iterator next, end;
+  };
+  std::vector<Head> heads_;
+  PartitionGate gate_;
 };
 
 }  // namespace sovsim::sim

@@ -1,7 +1,7 @@
 // sim/sched/partition_gate.hpp — the pools closed by waiting jobs within one policy call, so a
 // queue behaves as Slurm partitions do: a job that cannot start closes the pools it may use, and
 // a later job may start only in pools still open (docs/scheduling.md, "Partitions"). One pool:
-// the first waiting job closes the whole queue (textbook FCFS). Header-only; one per call.
+// the first waiting job closes the whole queue (textbook FCFS). Header-only; reset per call.
 #pragma once
 
 #include <optional>
@@ -13,7 +13,13 @@ namespace sovsim::sim {
 
 class PartitionGate {
  public:
-  explicit PartitionGate(const SchedulingContext& ctx) : closed_(ctx.cluster().pools().size(), 0) {}
+  PartitionGate() = default;
+  explicit PartitionGate(const SchedulingContext& ctx) { reset(ctx); }
+  // Every pool open again (a new call); keeps its storage, so a policy may hold one.
+  void reset(const SchedulingContext& ctx) {
+    closed_.assign(ctx.cluster().pools().size(), 0);
+    closed_count_ = 0;
+  }
 
   // Where the job would start now in a pool still open (its eligible order); nullopt if nowhere.
   std::optional<Placement> place(const SchedulingContext& ctx, JobIndex index) const {

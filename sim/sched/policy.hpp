@@ -4,6 +4,8 @@
 // queue already reflects it. A policy never touches SimGrid and keeps no global state.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -20,6 +22,9 @@ class SchedulingContext {
   virtual double now() const = 0;
   // Queued jobs by index; index order is arrival order (submit time, then input order).
   virtual const std::set<JobIndex>& queue() const = 0;
+  // The same jobs by eligibility class (Job::eligibility: jobs that may use the same pools, as a
+  // Slurm partition), each class in arrival order. Classes are few (tenants x constraints).
+  virtual const std::map<uint32_t, std::set<JobIndex>>& partitions() const = 0;
   virtual const Job& job(JobIndex index) const = 0;
   virtual const Cluster& cluster() const = 0;
   // Where the configured placement strategy would put the job right now; nullopt if nowhere.

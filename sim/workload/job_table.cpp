@@ -130,8 +130,8 @@ namespace {
 // hardware type; NaN where the job cannot run.
 class RuntimeProfiles {
  public:
-  RuntimeProfiles(const Scenario& s, const Cluster& cluster, const models::HardwareCatalog& catalog)
-      : s_(s), cluster_(cluster), catalog_(catalog), models_(models::TransformerCatalog::builtin()) {}
+  RuntimeProfiles(const Scenario& s, const Cluster& cluster, const models::Catalogs& catalogs)
+      : s_(s), cluster_(cluster), catalog_(catalogs.hardware), models_(catalogs.transformers) {}
 
   int32_t profile(int32_t training, int gpus, JobTable& table) {
     auto [it, added] = index_.try_emplace({training, gpus}, table.runtime_profiles.size());
@@ -139,7 +139,7 @@ class RuntimeProfiles {
     std::vector<double> per_pool, network;
     std::map<std::string, TrainingRun> by_hardware;
     const TrainingWork& work = s_.workload.trainings[training];
-    const models::Transformer* model = models_.ok() ? models_->find(work.model) : nullptr;
+    const models::Transformer* model = models_.find(work.model);
     for (const Pool& pool : cluster_.pools()) {
       auto [hw_it, fresh] = by_hardware.try_emplace(pool.hardware, TrainingRun{std::nan(""), 0});
       if (fresh && model) {
@@ -161,15 +161,15 @@ class RuntimeProfiles {
   const Scenario& s_;
   const Cluster& cluster_;
   const models::HardwareCatalog& catalog_;
-  Result<models::TransformerCatalog> models_;
+  const models::TransformerCatalog& models_;
   std::map<std::pair<int32_t, int>, int32_t> index_;
 };
 
 // Sizes model-defined services (serve:) once per (service, hardware type).
 class ServiceSizer {
  public:
-  explicit ServiceSizer(const models::HardwareCatalog& catalog)
-      : catalog_(catalog), models_(models::TransformerCatalog::builtin()) {}
+  explicit ServiceSizer(const models::Catalogs& catalogs)
+      : catalog_(catalogs.hardware), models_(catalogs.transformers) {}
 
   // The hardware among `pools` that serves it with the fewest GPUs (ties: pool order), with
   // that GPU count; nullopt if none can.
@@ -180,7 +180,7 @@ class ServiceSizer {
     for (int p : pools) {
       const Pool& pool = cluster.pools()[p];
       auto [it, fresh] = sizes_.try_emplace({serving, pool.hardware});
-      const models::Transformer* model = models_.ok() ? models_->find(work.model) : nullptr;
+      const models::Transformer* model = models_.find(work.model);
       if (fresh && model) {
         const int max_gpus = static_cast<int>(std::min<int64_t>(pool.total_gpus(), 1 << 20));
         if (auto size = size_service(work, *model, *catalog_.find(pool.hardware), max_gpus)) {
@@ -194,16 +194,16 @@ class ServiceSizer {
 
  private:
   const models::HardwareCatalog& catalog_;
-  Result<models::TransformerCatalog> models_;
+  const models::TransformerCatalog& models_;
   std::map<std::pair<int32_t, std::string>, int> sizes_;  // 0: cannot serve
 };
 
 }  // namespace
 
 Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
-                                 const models::HardwareCatalog& catalog, WorkloadJobs input) {
-  RuntimeProfiles profiles(s, cluster, catalog);
-  ServiceSizer sizer(catalog);
+                                 const models::Catalogs& catalogs, WorkloadJobs input) {
+  RuntimeProfiles profiles(s, cluster, catalogs);
+  ServiceSizer sizer(catalogs);
   int64_t fit_nowhere = 0;
   JobTable table;
   table.notes = std::move(input.notes);
@@ -290,14 +290,14 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
 }
 
 Result<PreparedWorkload> prepare_workload(Scenario scenario,
-                                          const models::HardwareCatalog& catalog) {
+                                          const models::Catalogs& catalogs) {
   auto jobs = collect_jobs(scenario);
   if (!jobs.ok()) return jobs.diagnostics();
   if (auto too_large = size_sites_from_trace(scenario, jobs.value()); !too_large.empty()) {
     return too_large;
   }
   Cluster cluster(scenario.sites);
-  auto table = build_job_table(scenario, cluster, catalog, std::move(jobs).value());
+  auto table = build_job_table(scenario, cluster, catalogs, std::move(jobs).value());
   if (!table.ok()) return table.diagnostics();
   return PreparedWorkload{std::move(scenario), std::move(cluster), std::move(table).value()};
 }

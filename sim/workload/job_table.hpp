@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "models/common/result.hpp"
-#include "models/hardware.hpp"
+#include "models/catalogs.hpp"
 #include "sim/cluster/cluster.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/workload/job.hpp"
@@ -47,7 +47,7 @@ Diagnostics size_sites_from_trace(Scenario& scenario, const WorkloadJobs& jobs);
 // Model-defined (train:) jobs get a runtime profile over pools from the performance models, and
 // are eligible only where they fit.
 Result<JobTable> build_job_table(const Scenario& scenario, const Cluster& cluster,
-                                 const models::HardwareCatalog& catalog, WorkloadJobs jobs);
+                                 const models::Catalogs& catalogs, WorkloadJobs jobs);
 
 // The three steps above, for callers that need a ready cluster and job table.
 struct PreparedWorkload {
@@ -56,7 +56,7 @@ struct PreparedWorkload {
   JobTable table;
 };
 Result<PreparedWorkload> prepare_workload(Scenario scenario,
-                                          const models::HardwareCatalog& catalog);
+                                          const models::Catalogs& catalogs);
 
 // The generator's jobs (exposed for tests). Ids start at `first_id`.
 std::vector<JobSpec> generate_jobs(const JobGenerator& generator, uint64_t seed,

@@ -25,7 +25,7 @@ namespace {
 using sovsim::sim::Scenario;
 
 Scenario load(const std::string& relative, const std::vector<std::string>& overrides) {
-  static const auto catalog = sovsim::models::HardwareCatalog::builtin();
+  static const auto catalog = sovsim::models::Catalogs::builtin();
   auto s = sovsim::sim::load_scenario(std::string(SOVSIM_SOURCE_DIR) + "/" + relative, overrides,
                                       catalog.value());
   if (!s.ok()) throw std::runtime_error(s.diagnostics()[0].to_string());
@@ -54,7 +54,7 @@ void run_forked(benchmark::State& state, const std::string& scenario,
   const Scenario s = load(scenario, overrides);
   const auto out = std::filesystem::temp_directory_path() / ("sovsim-bench-" + std::to_string(getpid()));
   iterate_forked(state, [&] {
-    static const auto catalog = sovsim::models::HardwareCatalog::builtin();
+    static const auto catalog = sovsim::models::Catalogs::builtin();
     return sovsim::sim::run_scenario(s, catalog.value(), out).ok();
   });
   std::filesystem::remove_all(out);
@@ -102,9 +102,9 @@ void BM_PlatformBuild(benchmark::State& state) {
   site.nodes.push_back({"B200", gpus / 8, 8});
   s.sites = {site};
   iterate_forked(state, [&] {
-    static const auto catalog = sovsim::models::HardwareCatalog::builtin();
+    static const auto catalog = sovsim::models::Catalogs::builtin();
     sovsim::sim::Cluster cluster(s.sites);
-    sovsim::sim::Simulation simulation(s.sites, cluster, catalog.value());
+    sovsim::sim::Simulation simulation(s.sites, cluster, catalog.value().hardware);
     return simulation.platform().host_count() == static_cast<size_t>(gpus / 8);
   });
   state.counters["nodes"] = static_cast<double>(gpus / 8);

@@ -8,7 +8,7 @@
 #include "sim/scenario/scenario_loader.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const auto catalog = sovsim::models::HardwareCatalog::builtin();
+  static const auto catalog = sovsim::models::Catalogs::builtin();
   const std::string text(reinterpret_cast<const char*>(data), size);
   auto result = sovsim::sim::parse_scenario(text, "fuzz.yaml", {}, catalog.value());
   if (!result.ok() && result.diagnostics().empty()) __builtin_trap();

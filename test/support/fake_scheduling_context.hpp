@@ -37,6 +37,7 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
     const auto index = static_cast<sim::JobIndex>(jobs_.size());
     jobs_.push_back(j);
     queue_.insert(index);
+    partitions_[jobs_.at(index).eligibility].insert(index);
     return index;
   }
   // Completes a running job now (as the engine would at its end event).
@@ -54,6 +55,7 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
 
   double now() const override { return now_; }
   const std::set<sim::JobIndex>& queue() const override { return queue_; }
+  const std::map<uint32_t, std::set<sim::JobIndex>>& partitions() const override { return partitions_; }
   const sim::Job& job(sim::JobIndex i) const override { return jobs_.at(i); }
   const sim::Cluster& cluster() const override { return cluster_; }
   std::optional<sim::Placement> find_placement(sim::JobIndex i) const override {
@@ -67,6 +69,7 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
     if (j.state != sim::JobState::kQueued) throw std::logic_error("start of a job not queued");
     cluster_.allocate(p);
     queue_.erase(i);
+    partitions_[j.eligibility].erase(i);
     running_.insert(i);
     j.state = sim::JobState::kRunning;
     if (j.start_s < 0) j.start_s = now_;
@@ -87,6 +90,7 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
     running_.erase(i);
     j.state = sim::JobState::kQueued;
     queue_.insert(i);
+    partitions_[j.eligibility].insert(i);
     preempted.push_back(i);
   }
   const std::vector<sim::Tenant>& tenants() const override { return tenants_; }
@@ -116,6 +120,7 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
   std::vector<int> all_pools_;
   std::vector<sim::Job> jobs_;
   std::set<sim::JobIndex> queue_, running_;
+  std::map<uint32_t, std::set<sim::JobIndex>> partitions_;
   double now_ = 0;
 };
 

@@ -19,7 +19,7 @@ struct Fleet {
 };
 
 Fleet fleet() {
-  static const auto catalog = models::HardwareCatalog::builtin();
+  static const auto catalog = models::Catalogs::builtin();
   auto s = parse_scenario(
       "name: f\nhorizon: 1d\nsites:\n  - name: s\n    fabric: {nodes_per_leaf: 2, leaves_per_pod: "
       "2, leaf_uplink_oversubscription: 4}\n    nodes:\n      - {hardware: B200, count: 8}\n"
@@ -27,7 +27,7 @@ Fleet fleet() {
       "f.yaml", {}, catalog.value());
   EXPECT_TRUE(s.ok());
   Cluster cluster(s.value().sites);
-  Topology topology = build_topology(s.value().sites, cluster, catalog.value());
+  Topology topology = build_topology(s.value().sites, cluster, catalog.value().hardware);
   SharedLinkSet links(s.value().sites, topology);
   return Fleet{s.value(), std::move(cluster), std::move(topology), std::move(links)};
 }

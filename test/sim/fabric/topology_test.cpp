@@ -13,8 +13,8 @@
 namespace sovsim::sim {
 namespace {
 
-const models::HardwareCatalog& catalog() {
-  static const auto c = models::HardwareCatalog::builtin();
+const models::Catalogs& catalog() {
+  static const auto c = models::Catalogs::builtin();
   return c.value();
 }
 
@@ -48,7 +48,7 @@ Built build(const std::string& yaml) {
   auto s = parse_scenario(yaml, "s.yaml", {}, catalog());
   EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.diagnostics()[0].to_string());
   Cluster cluster(s.value().sites);
-  Topology topology = build_topology(s.value().sites, cluster, catalog());
+  Topology topology = build_topology(s.value().sites, cluster, catalog().hardware);
   return Built{s.value(), std::move(cluster), std::move(topology)};
 }
 
@@ -82,7 +82,7 @@ TEST(Topology, TierCrossedOnTwoSites) {
 TEST(Topology, UplinksAggregateWithOversubscription) {
   const Built b = build(kTwoSites);
   const double nic = 400e9 / 8 * 8;  // B200: 400 Gb/s per GPU x 8 GPUs = 400 GB/s per node
-  ASSERT_DOUBLE_EQ(catalog().find("B200")->nic_bw_bytes_per_s * 8, nic);
+  ASSERT_DOUBLE_EQ(catalog().hardware.find("B200")->nic_bw_bytes_per_s * 8, nic);
   const TierCounts a = b.topology.sizes(0);
   EXPECT_EQ(a.tiers[kTierNode].count, 70);
   EXPECT_DOUBLE_EQ(a.tiers[kTierNode].aggregate_bytes_per_s, 70 * nic);

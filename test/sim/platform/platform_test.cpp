@@ -9,6 +9,7 @@
 
 #include <iostream>
 
+#include "models/catalogs.hpp"
 #include "sim/engine/simulation.hpp"
 
 namespace sovsim::sim {
@@ -30,10 +31,10 @@ std::string joined(const std::vector<std::string>& names) {
 
 // Builds the platform in this (child) process and checks it; exits 0 if all holds.
 void build_and_check() {
-  auto catalog = models::HardwareCatalog::builtin();
+  auto catalog = models::Catalogs::builtin();
   const Scenario s = two_sites();
   Cluster cluster(s.sites);
-  Simulation simulation(s.sites, cluster, catalog.value());
+  Simulation simulation(s.sites, cluster, catalog.value().hardware);
   const Platform& p = simulation.platform();
   bool ok = p.host_count() == 5u;
   const std::string inside = joined(p.route(0, 2));

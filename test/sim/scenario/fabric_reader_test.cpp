@@ -7,8 +7,8 @@
 namespace sovsim::sim {
 namespace {
 
-const models::HardwareCatalog& catalog() {
-  static const auto c = models::HardwareCatalog::builtin();
+const models::Catalogs& catalog() {
+  static const auto c = models::Catalogs::builtin();
   return c.value();
 }
 

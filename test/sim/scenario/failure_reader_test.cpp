@@ -121,7 +121,7 @@ TEST(FailureReader, NotAMapAndMisspeltSection) {
 
 // Through the scenario loader, which calls read_failures on the top level.
 TEST(FailureReader, ScenarioLoaderReadsTheSection) {
-  static const auto catalog = models::HardwareCatalog::builtin();
+  static const auto catalog = models::Catalogs::builtin();
   const std::string base =
       "name: f\nhorizon: 1d\nsites:\n  - name: a\n    nodes:\n      - {hardware: H100, count: 4}\n"
       "tenants:\n  - name: t\nworkload:\n  jobs:\n    - {tenant: t, gpus: 8, duration: 1h}\n";

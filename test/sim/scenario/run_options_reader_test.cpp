@@ -10,7 +10,7 @@ namespace {
 
 Result<Scenario> parse(const std::string& job_keys, const std::string& extra = "",
                        const std::string& group_keys = "") {
-  static const auto catalog = models::HardwareCatalog::builtin();
+  static const auto catalog = models::Catalogs::builtin();
   return parse_scenario("name: r\nhorizon: 1d\n" + extra +
                             "sites:\n  - name: s\n    nodes:\n      - {hardware: B200, count: 4" +
                             group_keys + "}\ntenants:\n  - name: t\nworkload:\n  jobs:\n"

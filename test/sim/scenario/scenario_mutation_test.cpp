@@ -33,7 +33,7 @@ std::string mutate(std::string text, Rng& rng) {
 }
 
 TEST(ScenarioMutation, CorruptedScenariosNeverCrashTheLoader) {
-  auto catalog = models::HardwareCatalog::builtin();
+  auto catalog = models::Catalogs::builtin();
   ASSERT_TRUE(catalog.ok());
   Rng rng(20261122);
   int rejected = 0;

@@ -13,7 +13,7 @@ namespace sovsim::sim {
 namespace {
 
 Scenario load_minimal(const std::string& extra) {
-  static const auto catalog = models::HardwareCatalog::builtin();
+  static const auto catalog = models::Catalogs::builtin();
   const std::string text =
       "name: m\nhorizon: 1d\nsites: [{name: s, nodes: [{hardware: H100, count: 2}]}]\n"
       "tenants: [{name: t}]\n" + extra;
@@ -125,7 +125,7 @@ TEST(ScenarioSchema, JsonSchemaForbidsUnknownKeysAndListsRequiredOnes) {
 }
 
 TEST(ScenarioSchema, AnotherPolicysKeyIsAnUnknownKey) {
-  static const auto catalog = models::HardwareCatalog::builtin();
+  static const auto catalog = models::Catalogs::builtin();
   auto r = parse_scenario(
       "name: m\nhorizon: 1d\nsites: [{name: s, nodes: [{hardware: H100, count: 2}]}]\n"
       "tenants: [{name: t}]\nworkload: {}\nscheduler: {policy: easy, blocking: true}\n",

@@ -37,8 +37,8 @@ TEST(GenerateJobs, CountAndWindowLimit) {
   }
 }
 
-const models::HardwareCatalog& catalog() {
-  static const auto c = models::HardwareCatalog::builtin();
+const models::Catalogs& catalog() {
+  static const auto c = models::Catalogs::builtin();
   return c.value();
 }
 
