@@ -6,6 +6,7 @@
 #include <exception>
 #include <iostream>
 
+#include "sim/cli/compare_command.hpp"
 #include "sim/cli/describe_command.hpp"
 #include "sim/cli/estimate_command.hpp"
 #include "sim/cli/exit_codes.hpp"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   DescribeOptions describe;
   GenDocsOptions gen_docs;
   SchemaOptions schema;
+  CompareOptions compare;
   setup_run_command(app, run);
   setup_validate_command(app, validate);
   setup_estimate_command(app, estimate);
@@ -37,6 +39,7 @@ int main(int argc, char** argv) {
   setup_describe_command(app, describe);
   setup_gen_docs_command(app, gen_docs);
   setup_schema_command(app, schema);
+  setup_compare_command(app, compare);
   require_finite_numbers(app);
   try {
     app.parse(argc, argv);
@@ -50,6 +53,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("run")) return run_run(run, std::cout, std::cerr);
     if (app.got_subcommand("validate")) return run_validate(validate, std::cout, std::cerr);
     if (app.got_subcommand("describe")) return run_describe(describe, std::cout, std::cerr);
+    if (app.got_subcommand("compare")) return run_compare(compare, std::cout, std::cerr);
     if (app.got_subcommand("schema")) return run_schema(schema, std::cout, std::cerr);
     if (app.got_subcommand("gen-docs")) return run_gen_docs(gen_docs, std::cout, std::cerr);
     if (app.got_subcommand("estimate")) return run_estimate(estimate, std::cout, std::cerr);
