@@ -59,6 +59,19 @@ double Distribution::expected_value() const {
 
 namespace {
 
+const schema::Section kDistributionKeys{"distribution", {
+  {.name = "dist", .type = schema::Type::kChoice, .required = true,
+   .choices = {"fixed", "uniform", "exponential", "lognormal", "choice"}, .description = "The distribution."},
+  {.name = "value", .type = schema::Type::kNumber, .description = "`fixed`: the value."},
+  {.name = "min", .type = schema::Type::kNumber, .description = "`uniform`: lower bound; `exponential`, `lognormal`: clamp."},
+  {.name = "max", .type = schema::Type::kNumber, .description = "`uniform`: upper bound; `exponential`, `lognormal`: clamp."},
+  {.name = "mean", .type = schema::Type::kNumber, .description = "`exponential`: the mean."},
+  {.name = "median", .type = schema::Type::kNumber, .description = "`lognormal`: the median."},
+  {.name = "sigma", .type = schema::Type::kNumber, .min = 0, .max = 10, .description = "`lognormal`: σ of ln x."},
+  {.name = "values", .type = schema::Type::kNumberList, .description = "`choice`: the values."},
+  {.name = "weights", .type = schema::Type::kNumberList, .description = "`choice`: their weights."},
+}};
+
 // One value of a distribution parameter, as a duration or a plain number.
 double read_value(MapReader& m, std::string_view key, bool as_duration, double min_value,
                   bool required) {
@@ -87,6 +100,8 @@ std::vector<double> read_values(MapReader& m, std::string_view key, bool as_dura
 
 }  // namespace
 
+const schema::Section& distribution_schema() { return kDistributionKeys; }
+
 Distribution read_distribution(MapReader& map, std::string_view key, bool as_duration,
                                double min_value, double fallback, bool required) {
   Distribution d;
@@ -102,11 +117,9 @@ Distribution read_distribution(MapReader& map, std::string_view key, bool as_dur
     d.value = read_value(map, key, as_duration, min_value, true);
     return d;
   }
-  MapReader m(node, map.key_path(key), map.context());
+  MapReader m(node, map.key_path(key), map.context(), kDistributionKeys);
   const size_t errors_before = map.context().diagnostics->size();
-  const std::string kind =
-      m.choice("dist", "", {"fixed", "uniform", "exponential", "lognormal", "choice"});
-  if (kind.empty() && !m.has("dist")) m.require_string("dist");
+  const std::string kind = m.choice("dist");
   if (kind == "fixed") {
     d.value = read_value(m, "value", as_duration, min_value, true);
   } else if (kind == "uniform") {

@@ -25,6 +25,10 @@ struct Distribution {
   double expected_value() const;  // exact for fixed/uniform/exponential/choice; unclamped lognormal
 };
 
+// The keys of a {dist: ...} map, described once (docs/scenario.md#distributions): the reader
+// below takes the `dist` choices from it, and `sovsim schema` exports it.
+const schema::Section& distribution_schema();
+
 // Reads `key` of `map` as a distribution: a scalar is a fixed value; a map has `dist:` and its
 // parameters. `as_duration` parses values like "2h"; otherwise plain numbers. Values must be
 // >= `min_value`. Diagnostics go to the reader's context; on error returns a fixed `fallback`.

@@ -7,6 +7,8 @@
 
 #include "sim/scenario/scenario_schema.hpp"
 
+#include "models/common/distribution.hpp"
+
 namespace sovsim::sim::scenario_schema {
 namespace {
 
@@ -75,7 +77,7 @@ Json section_json(const Section& section) {
 
 // In a distribution map, numbers may be durations (duration distributions).
 Json distribution_json() {
-  Json j = section_json(kDistribution);
+  Json j = section_json(distribution_schema());
   for (auto& [name, property] : j["properties"].items()) {
     if (property.contains("type") && property["type"] == "number") {
       const std::string description = property["description"];

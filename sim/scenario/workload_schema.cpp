@@ -193,17 +193,5 @@ const Section kTrace{"workload.trace", {
   {.name = "kind", .type = Type::kString, .text_fallback = "batch", .description = "Label of imported jobs."},
 }};
 
-const Section kDistribution{"distribution", {
-  {.name = "dist", .type = Type::kChoice, .required = true,
-   .choices = {"fixed", "uniform", "exponential", "lognormal", "choice"}, .description = "The distribution."},
-  {.name = "value", .type = Type::kNumber, .description = "`fixed`: the value."},
-  {.name = "min", .type = Type::kNumber, .description = "`uniform`: lower bound; `exponential`, `lognormal`: clamp."},
-  {.name = "max", .type = Type::kNumber, .description = "`uniform`: upper bound; `exponential`, `lognormal`: clamp."},
-  {.name = "mean", .type = Type::kNumber, .description = "`exponential`: the mean."},
-  {.name = "median", .type = Type::kNumber, .description = "`lognormal`: the median."},
-  {.name = "sigma", .type = Type::kNumber, .min = 0, .max = 10, .description = "`lognormal`: σ of ln x."},
-  {.name = "values", .type = Type::kNumberList, .description = "`choice`: the values."},
-  {.name = "weights", .type = Type::kNumberList, .description = "`choice`: their weights."},
-}};
 
 }  // namespace sovsim::sim::scenario_schema
