@@ -138,6 +138,13 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
                                      {"utilisation", share(account.busy_gpu_s)},
                                      {"share", share_of_fleet},
                                      {"entitled_gpu_hours", share_of_fleet * capacity_gpu_s / 3600.0},
+                                     // Its busy GPU-hours over its entitlement (null without a share):
+                                     // above 1, it borrowed from others.
+                                     {"utilisation_of_share",
+                                      share_of_fleet > 0 && capacity_gpu_s > 0
+                                          ? nlohmann::ordered_json(account.busy_gpu_s /
+                                                                   (share_of_fleet * capacity_gpu_s))
+                                          : nlohmann::ordered_json()},
                                      {"preemptions", c.preemptions},
                                      {"interruptions", c.interruptions}};
     add_account_fields(tenant, account);
@@ -263,13 +270,15 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
                 failures["lost_gpu_hours"].get<double>(), s["checkpoint_gpu_hours"].get<double>(),
                 100 * s["goodput_fraction"].get<double>());
   }
-  append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>7}", "tenant", "jobs", "done", "wait p50",
-       "wait p95", "util");
+  append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>7} {:>9}", "tenant", "jobs", "done",
+              "wait p50", "wait p95", "util", "of share");
   for (const auto& t : s["tenants"]) {
-    append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>6.1f}%", t["name"].get<std::string>(),
+    const auto& of_share = t["utilisation_of_share"];
+    append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>6.1f}% {:>9}", t["name"].get<std::string>(),
          t["jobs_submitted"].get<int64_t>(), t["jobs_completed"].get<int64_t>(),
          format_duration(t["wait"]["p50_s"].get<double>()),
-         format_duration(t["wait"]["p95_s"].get<double>()), 100 * t["utilisation"].get<double>());
+         format_duration(t["wait"]["p95_s"].get<double>()), 100 * t["utilisation"].get<double>(),
+         of_share.is_number() ? fmt::format("{:.1f}%", 100 * of_share.get<double>()) : "–");
   }
   return out;
 }

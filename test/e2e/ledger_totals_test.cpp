@@ -87,6 +87,11 @@ TEST(LedgerTotals, FleetTotalsAreSumsOverTenantsSitesAndHardware) {
   EXPECT_NEAR(s["gpu_hours"].get<double>(), s["goodput_gpu_hours"].get<double>() + losses, 1e-6);
   EXPECT_EQ(sum_over(s["tenants"], "interruptions"), s["failures"]["job_interruptions"].get<double>());
   EXPECT_EQ(sum_over(s["tenants"], "preemptions"), s["preemptions"].get<double>());
+  // A tenant's utilisation of its share is its busy GPU-hours over its entitlement.
+  for (const auto& t : s["tenants"]) {
+    EXPECT_NEAR(t["utilisation_of_share"].get<double>(),
+                t["gpu_hours"].get<double>() / t["entitled_gpu_hours"].get<double>(), 1e-12);
+  }
   // Per job: goodput never negative, and jobs add up to the fleet's busy and goodput GPU-hours.
   double busy = 0, goodput = 0;
   for (auto& job : read_csv(dir / "out" / "jobs.csv")) {
