@@ -3,12 +3,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "sim/trace/csv.hpp"
 
 namespace sovsim::sim {
 
-UtilisationCsv::UtilisationCsv(std::FILE* out, const std::vector<std::string>& tenant_names)
-    : out_(out) {
+UtilisationCsv::UtilisationCsv(std::FILE* out, const std::vector<std::string>& tenant_names,
+                               std::vector<std::vector<int>> tenant_sites)
+    : out_(out), tenant_sites_(std::move(tenant_sites)) {
   for (const std::string& name : tenant_names) append_csv_field(tenant_names_.emplace_back(), name);
   buffer_ = "time_s,site,tenant,hw,busy_gpus,total_gpus\n";
 }
@@ -19,6 +22,12 @@ void UtilisationCsv::busy_changed(double now_s, const std::vector<size_t>& cells
                                   const Ledger& ledger) {
   if (written_.empty()) {  // the first call: every cell, and the names quoted once (RFC 4180)
     written_.assign(ledger.cell_count(), -1);
+    possible_.assign(ledger.cell_count(), 1);
+    for (size_t c = 0; c < ledger.cell_count(); ++c) {
+      const auto& sites = tenant_sites_[ledger.tenant_of_cell(c)];
+      const int site = ledger.groups()[ledger.group_of_cell(c)].site;
+      possible_[c] = sites.empty() || std::find(sites.begin(), sites.end(), site) != sites.end();
+    }
     for (const Ledger::Group& g : ledger.groups()) {
       append_csv_field(site_names_.emplace_back(), g.site_name);
       append_csv_field(hardware_names_.emplace_back(), g.hardware);
@@ -26,7 +35,7 @@ void UtilisationCsv::busy_changed(double now_s, const std::vector<size_t>& cells
   }
   for (size_t c : cells) {
     const int64_t busy = ledger.busy_gpus(c);
-    if (busy == written_[c]) continue;  // changed and changed back within the instant
+    if (busy == written_[c] || !possible_[c]) continue;  // unchanged within the instant, or never
     written_[c] = busy;
     const size_t group = ledger.group_of_cell(c);
     fmt::format_to(std::back_inserter(buffer_), "{},{},{},{},{},{}\n", now_s, site_names_[group],

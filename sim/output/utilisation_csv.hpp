@@ -1,6 +1,7 @@
 // sim/output/utilisation_csv.hpp — writes utilisation.csv from the ledger: a row each time the
 // busy-GPU count of a (site, tenant, hardware) cell changes, coalesced per instant so there are
-// no zero-length steps, and one row per cell at t = 0. Streams to the file as the run goes, so
+// no zero-length steps, and one row per cell at t = 0 — only cells that can be non-zero (a
+// tenant's series at a site it may not use are left out). Streams to the file as the run goes, so
 // memory stays flat on fleet-years. Counts nothing itself: the ledger holds the integrals.
 #pragma once
 
@@ -14,8 +15,11 @@ namespace sovsim::sim {
 
 class UtilisationCsv final : public BusyObserver {
  public:
-  // Writes the header at once; rows follow as the ledger reports changes.
-  UtilisationCsv(std::FILE* out, const std::vector<std::string>& tenant_names);
+  // Writes the header at once; rows follow as the ledger reports changes. `tenant_sites[t]` are
+  // the site indices tenant t may use (empty: all): its series at other sites are always zero
+  // and are not written.
+  UtilisationCsv(std::FILE* out, const std::vector<std::string>& tenant_names,
+                 std::vector<std::vector<int>> tenant_sites);
   ~UtilisationCsv() override;
   UtilisationCsv(const UtilisationCsv&) = delete;
   UtilisationCsv& operator=(const UtilisationCsv&) = delete;
@@ -28,6 +32,8 @@ class UtilisationCsv final : public BusyObserver {
  private:
   std::FILE* out_;
   std::vector<std::string> tenant_names_, site_names_, hardware_names_;  // CSV-quoted
+  std::vector<std::vector<int>> tenant_sites_;
+  std::vector<char> possible_;  // by cell: the tenant may use that site
   std::vector<int64_t> written_;  // by cell: the value of its last row (-1: none yet)
   std::string buffer_;
   int64_t rows_ = 0;

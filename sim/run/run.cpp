@@ -69,7 +69,17 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   std::unique_ptr<UtilisationCsv> utilisation_csv;
   if (scenario.output.utilisation_csv) {
     utilisation_file = open_for_write(out.staging("utilisation.csv"));
-    utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file.get(), tenant_names);
+    std::vector<std::vector<int>> tenant_sites;  // site indices each tenant may use (empty: all)
+    for (const Tenant& t : scenario.tenants) {
+      auto& sites = tenant_sites.emplace_back();
+      for (const std::string& name : t.sites) {
+        for (size_t s = 0; s < scenario.sites.size(); ++s) {
+          if (scenario.sites[s].name == name) sites.push_back(static_cast<int>(s));
+        }
+      }
+    }
+    utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file.get(), tenant_names,
+                                                       std::move(tenant_sites));
     ledger.set_observer(utilisation_csv.get());
   }
   auto policy = make_policy(scenario.scheduler.policy, scenario.scheduler.params);

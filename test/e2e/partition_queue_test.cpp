@@ -1,10 +1,13 @@
 // test/e2e/partition_queue_test.cpp — queues per partition: a job waits only behind jobs that
 // compete for the pools it may use. The distortion this guards against: under one fleet-wide
 // FCFS queue, a tenant alone on its own empty site waited 165,600 s behind another site's
-// blocked job. Through the real binary, for every policy: the lone tenant never waits.
+// blocked job. Through the real binary, for every policy: the lone tenant never waits. And
+// utilisation.csv keeps only the series a tenant's jobs can fill.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
+#include <utility>
 
 #include "test/support/sovsim_process.hpp"
 
@@ -42,6 +45,17 @@ TEST(PartitionQueues, ATenantAloneOnItsSiteNeverWaitsBehindAnotherSite) {
     EXPECT_EQ(jobs["3"]["wait_s"], "0") << policy;
     EXPECT_EQ(jobs["4"]["wait_s"], "0") << policy;
   }
+}
+
+TEST(PartitionQueues, UtilisationCsvHoldsOnlySeriesThatCanBeNonZero) {
+  TempDir dir;
+  write_file(dir / "p.yaml", scenario("fcfs"));
+  ASSERT_EQ(run_sovsim("run " + (dir / "p.yaml").string() + " -q -o " + (dir / "out").string(),
+                       dir.path()).exit_code, 0);
+  std::set<std::pair<std::string, std::string>> series;  // (site, tenant)
+  for (auto& row : read_csv(dir / "out" / "utilisation.csv")) series.emplace(row["site"], row["tenant"]);
+  // Each tenant may use one site: 2 series of 4 (site x tenant).
+  EXPECT_EQ(series, (std::set<std::pair<std::string, std::string>>{{"busy", "crowd"}, {"quiet", "alone"}}));
 }
 
 }  // namespace
