@@ -111,34 +111,40 @@ const schema::Section& MapReader::section_of(std::string_view key) const {
   return *k.section;
 }
 
+// The one-argument accessors report a missing required key, then read as the `_or` ones do with
+// the table's default (0 or "" for a required key, as the require_ accessors return).
 std::string MapReader::string(std::string_view key) {
   const schema::Key& k = schema_key(key);
-  return k.required ? require_string(key) : string(key, std::string(k.text_fallback));
+  if (k.required) required(key);
+  return string_or(key, std::string(k.text_fallback));
 }
 
 double MapReader::number(std::string_view key) {
   const schema::Key& k = schema_key(key);
-  return k.required ? require_number(key, k.min, k.max) : number(key, k.fallback, k.min, k.max);
+  if (k.required) required(key);
+  return number_or(key, k.fallback);
 }
 
 int64_t MapReader::integer(std::string_view key) {
   const schema::Key& k = schema_key(key);
-  const auto lo = static_cast<int64_t>(std::max(k.min, -9.0e18));
-  const auto hi = static_cast<int64_t>(std::min(k.max, 9.0e18));
-  return k.required ? require_integer(key, lo, hi)
-                    : integer(key, static_cast<int64_t>(k.fallback), lo, hi);
+  if (k.required) required(key);
+  return integer_or(key, static_cast<int64_t>(k.fallback));
 }
 
 bool MapReader::boolean(std::string_view key) {
-  const schema::Key& k = schema_key(key);
-  return boolean(key, k.fallback != 0);
+  return boolean(key, schema_key(key).fallback != 0);
 }
 
 double MapReader::duration_s(std::string_view key) {
   const schema::Key& k = schema_key(key);
-  const double min_s = std::max(0.0, k.min);
-  const double max_s = std::min(kMaxDuration_s, k.max);
-  return k.required ? require_duration_s(key, min_s, max_s) : duration_s(key, k.fallback, min_s, max_s);
+  if (k.required) required(key);
+  return duration_s_or(key, k.fallback);
+}
+
+std::string MapReader::choice(std::string_view key) {
+  const schema::Key& k = schema_key(key);
+  if (k.required) required(key);
+  return choice(key, std::string(k.text_fallback), k.choices);
 }
 
 void MapReader::required(std::string_view key) {
@@ -147,6 +153,8 @@ void MapReader::required(std::string_view key) {
     case schema::Type::kInteger: return missing(key, "an integer");
     case schema::Type::kNumber: return missing(key, "a number");
     case schema::Type::kDuration: return missing(key, "a duration");
+    case schema::Type::kString:
+    case schema::Type::kChoice: return missing(key, "a string");
     default: return missing(key, "a value");
   }
 }
@@ -170,12 +178,6 @@ int64_t MapReader::integer_or(std::string_view key, int64_t fallback) {
 double MapReader::duration_s_or(std::string_view key, double fallback) {
   const schema::Key& k = schema_key(key);
   return duration_s(key, fallback, std::max(0.0, k.min), std::min(kMaxDuration_s, k.max));
-}
-
-std::string MapReader::choice(std::string_view key) {
-  const schema::Key& k = schema_key(key);
-  if (k.required && !has(key)) return require_string(key);
-  return choice(key, std::string(k.text_fallback), k.choices);
 }
 
 std::string MapReader::key_path(std::string_view key) const {
