@@ -100,23 +100,24 @@ void JobRunner::end(JobIndex index, double now_s, bool cut_short) {
   now_s_ = now_s;
   auto it = segments_.find(index);
   if (it == segments_.end()) return;
-  const Running& r = it->second;
-  const Job& job = jobs_.jobs[index];
-  const double spent = now_s_ - r.phase_start_s;
-  if (cut_short) {  // the phase in progress counts what it spent
-    switch (r.phase) {
-      case Phase::kRestart: sink_.work_lost(index, job, Loss::kFailure, spent, now_s_); break;
-      case Phase::kCheckpoint: sink_.checkpoint_written(index, job, spent); break;
-      case Phase::kComm: {
-        const double stretch = spent - comm_progress(index, r, now_s_) * comm_step_s(r);
-        if (stretch > 0) sink_.network_stretched(index, job, stretch);
-        break;
-      }
-      case Phase::kCompute: break;
-    }
-  }
+  if (cut_short) report_spent(index, it->second);  // the phase in progress counts what it spent
   flows_->cancel(owner_of(index));
   segments_.erase(it);
+}
+
+void JobRunner::report_spent(JobIndex index, const Running& r) {
+  const Job& job = jobs_.jobs[index];
+  const double spent = now_s_ - r.phase_start_s;
+  switch (r.phase) {
+    case Phase::kRestart: return sink_.work_lost(index, job, Loss::kFailure, spent, now_s_);
+    case Phase::kCheckpoint: return sink_.checkpoint_written(index, job, spent);
+    case Phase::kComm: {  // beyond the step's time at NIC speed, for the part of it done
+      const double stretch = spent - comm_progress(index, r, now_s_) * comm_step_s(r);
+      if (stretch > 0) sink_.network_stretched(index, job, stretch);
+      return;
+    }
+    case Phase::kCompute: return;
+  }
 }
 
 RunProgress JobRunner::progress(JobIndex index, double now_s) const {
@@ -206,7 +207,7 @@ void JobRunner::phase_done(JobIndex index) {
   Job& job = jobs_.jobs[index];
   switch (r.phase) {
     case Phase::kRestart: {
-      sink_.work_lost(index, job, Loss::kFailure, now_s_ - r.phase_start_s, now_s_);
+      report_spent(index, r);
       job.restart_pending = false;
       return begin_segment(index, r);
     }
@@ -221,16 +222,14 @@ void JobRunner::phase_done(JobIndex index) {
     case Phase::kComm: {
       // A transfer that was alone may have become a flow since this event was due.
       if (flows_->has_live(owner_of(index))) return;
-      // What the shared (or oversubscribed) uplinks added to this step's time at NIC speed.
-      const double stretch = now_s_ - r.phase_start_s - comm_step_s(r);
-      if (stretch > 0) sink_.network_stretched(index, job, stretch);
+      report_spent(index, r);  // what the shared or oversubscribed uplinks added to the step
       if (++r.step < r.steps) return begin_comm_step(index, r);
       if (++r.iteration < r.iterations) return begin_iteration(index, r);
       return segment_done(index, r);
     }
     case Phase::kCheckpoint: {
       r.since_checkpoint_s = 0;
-      sink_.checkpoint_written(index, job, now_s_ - r.phase_start_s);
+      report_spent(index, r);
       return begin_segment(index, r);
     }
   }

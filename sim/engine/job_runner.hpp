@@ -99,6 +99,9 @@ class JobRunner {
   void phase_done(JobIndex index);
   void segment_done(JobIndex index, Running& r);
   void flows_done(uint64_t owner);  // FlowNetwork callback, inside SimGrid's solve
+  // Reports what the phase in progress spent up to now: a restart as lost work, a checkpoint
+  // write as checkpoint time, a comm step's time beyond NIC speed (for its part done) as stretch.
+  void report_spent(JobIndex index, const Running& r);
   double progress_in_segment(JobIndex index, const Running& r, double now_s) const;
   double comm_progress(JobIndex index, const Running& r, double now_s) const;  // of the comm step, in [0, 1]
   double comm_step_s(const Running& r) const;  // a comm step's time at NIC speed
