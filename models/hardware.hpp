@@ -28,6 +28,7 @@ struct Hardware {
   double tdp_w = 0, idle_w = 0;       // board power at full load and when idle
   double price_usd = 0;               // capex per device (approximate; 0 = unknown)
   std::string available;              // "YYYY-MM" of volume availability ("" = unknown)
+  std::string hbm_generation;         // "HBM3e", ... ("" = unknown)
   std::string source;                 // public source(s) for the numbers
 
   // Dense peak FLOP/s for "bf16" | "fp8" | "fp4"; 0 if unsupported or an unknown precision.

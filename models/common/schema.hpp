@@ -18,6 +18,7 @@ enum class Type {
   kInteger,
   kBoolean,
   kDuration,      // a number of seconds or a number with a unit ("90m", "30d")
+  kTime,          // an instant: a duration since the start, or an ISO date ("2026-03-01")
   kChoice,        // one of `choices`
   kMap,           // a nested section
   kList,          // a list of nested sections

@@ -20,6 +20,15 @@ inline constexpr double kMaxDuration_s = 1000 * 365 * 86400.0;
 // A finite decimal number ("12", "-3.5", "1e6"); nullopt otherwise.
 std::optional<double> parse_number(std::string_view text);
 
+// Seconds since 1970-01-01T00:00Z of an ISO 8601 date or date-time in UTC: "2026-03-01",
+// "2026-03-01T06:30", "2026-03-01T06:30:15" (an optional trailing "Z"; no other zones). Years
+// 1970-9999; nullopt if the text is not such a date or names a day that does not exist.
+std::optional<double> parse_iso_date_unix_s(std::string_view text);
+
+// The ISO 8601 form of a date: "2026-03-01" at midnight, else "2026-03-01T06:30:15Z" (seconds
+// rounded down).
+std::string format_iso_date(double unix_s);
+
 // Shortest readable form of a duration, e.g. 93600 -> "1d 2h", 42.5 -> "42.5s" (for humans only).
 std::string format_duration(double seconds);
 

@@ -141,6 +141,12 @@ double MapReader::duration_s(std::string_view key) {
   return duration_s_or(key, k.fallback);
 }
 
+double MapReader::time_s(std::string_view key) {
+  const schema::Key& k = schema_key(key);
+  if (k.required) required(key);
+  return time_s_or(key, k.fallback);
+}
+
 std::string MapReader::choice(std::string_view key) {
   const schema::Key& k = schema_key(key);
   if (k.required) required(key);
@@ -153,6 +159,7 @@ void MapReader::required(std::string_view key) {
     case schema::Type::kInteger: return missing(key, "an integer");
     case schema::Type::kNumber: return missing(key, "a number");
     case schema::Type::kDuration: return missing(key, "a duration");
+    case schema::Type::kTime: return missing(key, "a time (a duration since the start or a date)");
     case schema::Type::kString:
     case schema::Type::kChoice: return missing(key, "a string");
     default: return missing(key, "a value");
@@ -178,6 +185,11 @@ int64_t MapReader::integer_or(std::string_view key, int64_t fallback) {
 double MapReader::duration_s_or(std::string_view key, double fallback) {
   const schema::Key& k = schema_key(key);
   return duration_s(key, fallback, std::max(0.0, k.min), std::min(kMaxDuration_s, k.max));
+}
+
+double MapReader::time_s_or(std::string_view key, double fallback) {
+  const schema::Key& k = schema_key(key);
+  return time_s(key, fallback, std::max(0.0, k.min), std::min(kMaxDuration_s, k.max));
 }
 
 std::string MapReader::key_path(std::string_view key) const {
@@ -292,6 +304,31 @@ double MapReader::duration_s(std::string_view key, double fallback, double min_s
     return fallback;
   }
   return *parsed;
+}
+
+double MapReader::time_s(std::string_view key, double fallback, double min_s, double max_s) {
+  YAML::Node v = find(key);
+  if (!v.IsDefined() || !scalar_or_error(v, key, "a duration since the start or an ISO date")) {
+    return fallback;
+  }
+  const auto date = parse_iso_date_unix_s(v.Scalar());
+  if (!date) return duration_s(key, fallback, min_s, max_s);
+  if (!ctx_.epoch_unix_s) {
+    ctx_.error(v, key_path(key),
+               fmt::format("a date ({}) needs `start_date:` at the top of the scenario; or give "
+                           "a duration since the start such as 90d",
+                           v.Scalar()));
+    return fallback;
+  }
+  const double t = *date - *ctx_.epoch_unix_s;
+  if (t < min_s || t > max_s) {
+    ctx_.error(v, key_path(key),
+               fmt::format("expected a date from {} to {}, found {}",
+                           format_iso_date(*ctx_.epoch_unix_s + min_s),
+                           format_iso_date(*ctx_.epoch_unix_s + max_s), v.Scalar()));
+    return fallback;
+  }
+  return t;
 }
 
 std::string MapReader::choice(std::string_view key, const std::string& fallback,

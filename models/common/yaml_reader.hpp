@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ namespace sovsim {
 struct YamlContext {
   std::string file;
   Diagnostics* diagnostics;
+  // The scenario's `start_date` (seconds since 1970, UTC) when it has one: an instant may then be
+  // written as an ISO date (MapReader::time_s).
+  std::optional<double> epoch_unix_s = std::nullopt;
 
   void error(const YAML::Node& at, const std::string& key, const std::string& message) const;
   void error(const YAML::Mark& at, const std::string& key, const std::string& message) const;
@@ -69,6 +73,10 @@ class MapReader {
   // [min_s, max_s] (kMaxDuration_s, 1000 years, unless a key has a lower limit).
   double duration_s(std::string_view key, double fallback, double min_s = 0,
                     double max_s = kMaxDuration_s);
+  // An instant in seconds since the start: a duration ("90d") or, when the context has an epoch
+  // (start_date), an ISO date ("2026-03-01", "2026-03-01T06:00"); in [min_s, max_s].
+  double time_s(std::string_view key, double fallback, double min_s = 0,
+                double max_s = kMaxDuration_s);
   // One of `allowed`; the error lists them.
   std::string choice(std::string_view key, const std::string& fallback,
                      std::initializer_list<std::string_view> allowed);
@@ -92,6 +100,7 @@ class MapReader {
   int64_t integer(std::string_view key);
   bool boolean(std::string_view key);
   double duration_s(std::string_view key);
+  double time_s(std::string_view key);
   std::string choice(std::string_view key);
   // The same with a default that depends on context (the catalog's GPUs per node, the horizon):
   // range from the table, `fallback` when absent.
@@ -99,6 +108,7 @@ class MapReader {
   double number_or(std::string_view key, double fallback);
   int64_t integer_or(std::string_view key, int64_t fallback);
   double duration_s_or(std::string_view key, double fallback);
+  double time_s_or(std::string_view key, double fallback);
   // Reports `key` as missing if it is absent (a key required only in some cases).
   void required(std::string_view key);
   // The nested section of a kMap or kList key (for the elements of list(key)).

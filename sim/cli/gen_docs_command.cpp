@@ -51,7 +51,8 @@ const std::vector<Generated>& generated() {
         {"fabric", &ss::kFabric},       {"tenants", &ss::kTenant},     {"workload", &ss::kWorkload},
         {"jobs", &ss::kJob},            {"generators", &ss::kGenerator}, {"train", &ss::kTrain},
         {"serve", &ss::kServe},         {"trace", &ss::kTrace},        {"scheduler", &ss::kScheduler},
-        {"engine", &ss::kEngine},       {"output", &ss::kOutput}};
+        {"engine", &ss::kEngine},       {"output", &ss::kOutput},      {"deliveries", &ss::kDelivery},
+        {"events", &ss::kEvent}};
     for (const auto& [tag, section] : sections) {
       out.push_back({"scenario.md", tag, [section] { return ss::markdown_table(*section); }});
     }

@@ -36,6 +36,8 @@ Cluster::Cluster(const std::vector<Site>& sites) {
     }
   }
   free_.resize(next);
+  open_.assign(next, 1);
+  owner_.assign(next, -1);
   for (size_t p = 0; p < pools_.size(); ++p) {
     const Pool& pool = pools_[p];
     auto& buckets = by_free_.emplace_back(pool.gpus_per_node + 1);
@@ -48,7 +50,10 @@ Cluster::Cluster(const std::vector<Site>& sites) {
     auto& idle = idle_in_group_.emplace_back((pool.node_count + group - 1) / group);
     for (NodeId n = 0; n < pool.node_count; ++n) ++idle[n / group];
     total_gpus_ += pool.total_gpus();
+    pool_open_gpus_.push_back(pool.total_gpus());
   }
+  open_gpus_ = total_gpus_;
+  owned_open_.assign(1, total_gpus_);
 }
 
 int64_t Cluster::gpus_held(int pool, int64_t gpus) const {
@@ -163,6 +168,10 @@ void Cluster::move_node(int pool, NodeId node, int new_free) {
   if (new_free < 0 || new_free > pools_[pool].gpus_per_node) {
     throw std::logic_error("Cluster: GPU accounting broken on node " + std::to_string(node));
   }
+  if (!open_[node]) {  // out of the index: only its own count moves
+    free_[node] = new_free;
+    return;
+  }
   const int per_node = pools_[pool].gpus_per_node;
   auto& idle = idle_in_group_[pool][pools_[pool].group_of(node)];
   idle += (new_free == per_node) - (free_[node] == per_node);
@@ -178,6 +187,51 @@ void Cluster::allocate(const Placement& placement) {
 
 void Cluster::release(const Placement& placement) {
   for (const auto& s : placement.slices) move_node(placement.pool, s.node, free_[s.node] + s.gpus);
+}
+
+int Cluster::pool_of(NodeId node) const {
+  const auto it = std::upper_bound(pools_.begin(), pools_.end(), node,
+                                   [](NodeId n, const Pool& p) { return n < p.first_node + p.node_count; });
+  return static_cast<int>(it - pools_.begin());
+}
+
+void Cluster::count_open(NodeId node, int sign) {
+  const int pool = pool_of(node);
+  const int64_t gpus = sign * pools_[pool].gpus_per_node;
+  pool_open_gpus_[pool] += gpus;
+  open_gpus_ += gpus;
+  owned_open_[static_cast<size_t>(owner_[node] + 1)] += gpus;
+}
+
+void Cluster::set_open(NodeId node, bool open) {
+  if (open_[node] == open) return;
+  const int pool = pool_of(node);
+  const int free = free_[node];
+  if (open) {
+    open_[node] = 1;
+    free_[node] = 0;  // enter the index empty-handed, then take its free GPUs
+    by_free_[pool][0].insert(node);
+    move_node(pool, node, free);
+    count_open(node, +1);
+  } else {
+    move_node(pool, node, 0);  // out of every count the index keeps
+    by_free_[pool][0].erase(node);
+    open_[node] = 0;
+    free_[node] = free;
+    count_open(node, -1);
+  }
+}
+
+void Cluster::set_owner(NodeId node, int tenant) {
+  if (static_cast<size_t>(tenant + 1) >= owned_open_.size()) owned_open_.resize(tenant + 2, 0);
+  if (open_[node]) count_open(node, -1);
+  owner_[node] = tenant;
+  if (open_[node]) count_open(node, +1);
+}
+
+int64_t Cluster::owned_open_gpus(int tenant) const {
+  const auto i = static_cast<size_t>(tenant + 1);
+  return i < owned_open_.size() ? owned_open_[i] : 0;
 }
 
 }  // namespace sovsim::sim

@@ -92,7 +92,22 @@ class Cluster {
   void allocate(const Placement& placement);
   void release(const Placement& placement);
 
+  // A closed node is out of the fleet for now — not delivered yet, draining or retired
+  // (sim/engine/capacity_manager.hpp): no placement sees it, and its free GPUs count nowhere.
+  // Jobs already on it run on and release as usual. Nodes start open.
+  void set_open(NodeId node, bool open);
+  bool is_open(NodeId node) const { return open_[node] != 0; }
+  int64_t open_gpus() const { return open_gpus_; }
+  int64_t open_gpus(int pool) const { return pool_open_gpus_[pool]; }
+  // The tenant owning a node's capacity (-1: nobody; the default), and the open GPUs a tenant
+  // owns — its entitlement under fair share (sim/sched/preemption.cpp).
+  void set_owner(NodeId node, int tenant);
+  int64_t owned_open_gpus(int tenant) const;
+  int64_t unowned_open_gpus() const { return owned_open_gpus(-1); }
+
  private:
+  int pool_of(NodeId node) const;
+  void count_open(NodeId node, int sign);
   void move_node(int pool, NodeId node, int new_free);
 
   std::vector<Pool> pools_;
@@ -101,6 +116,11 @@ class Cluster {
   std::vector<std::vector<std::set<NodeId>>> by_free_;  // [pool][free gpus] -> nodes
   std::vector<std::vector<int>> idle_in_group_;         // [pool][group] -> idle nodes
   int64_t total_gpus_ = 0;
+  std::vector<uint8_t> open_;                       // per node
+  std::vector<int32_t> owner_;                      // per node: tenant, -1 none
+  std::vector<int64_t> owned_open_;                 // [tenant + 1]
+  std::vector<int64_t> pool_open_gpus_;
+  int64_t open_gpus_ = 0;
 };
 
 }  // namespace sovsim::sim

@@ -15,7 +15,7 @@ namespace sovsim::sim {
 
 Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants,
                        Policy& policy, TelemetrySink& sink, const Simulation& simulation,
-                       ControllerOptions options)
+                       const CapacityPlan& capacity, ControllerOptions options)
     : jobs_(jobs),
       cluster_(cluster),
       tenants_(tenants),
@@ -26,6 +26,7 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
       tenant_busy_gpus_(tenants.size(), 0),
       runner_(jobs, cluster, simulation, sink, stats_,
               RunnerOptions{options_.horizon_s, options_.engine, options_.failures}, *this),
+      capacity_(cluster, capacity, tenants, sink),
       failures_(cluster, simulation.topology(), options_.failures, options_.seed, stats_),
       view_(*this, placement_strategy(options_.placement)) {}
 
@@ -46,7 +47,7 @@ double Controller::next_event_s() const {
   // Failures and repairs matter only while there is work: once every job is done, the run ends.
   const bool work_left =
       next_arrival_ < jobs_.jobs.size() || !queue_.empty() || !running_.empty();
-  if (work_left) t = std::min(t, failures_.next_event_s());
+  if (work_left) t = std::min({t, failures_.next_event_s(), capacity_.next_event_s()});
   return t;
 }
 
@@ -73,6 +74,7 @@ void Controller::handle_instant() {
   failures_.elapse(dt);
   stats_.last_event_s = now_s_;
   runner_.handle_due(now_s_);
+  capacity_.handle_due(now_s_, failures_, [this](NodeId node) { evict_jobs_on(node); });
   failures_.handle_due(now_s_, [this](NodeId node) { interrupt_jobs_on(node); });
   while (next_arrival_ < jobs_.jobs.size() && jobs_.jobs[next_arrival_].submit_s <= now_s_) {
     submit(static_cast<JobIndex>(next_arrival_++));
@@ -180,6 +182,19 @@ void Controller::preempt(JobIndex index) {
   if (job.state != JobState::kRunning || running_.count(index) != 1) {
     throw std::logic_error("policy preempted job " + std::to_string(job.id) + " that is not running");
   }
+  take_back(index);
+}
+
+void Controller::evict_jobs_on(NodeId node) {
+  const std::vector<JobIndex> victims = node_jobs_[node];  // stopping them edits the list
+  for (JobIndex index : victims) {
+    ++stats_.retirement_preemptions;
+    take_back(index);
+  }
+}
+
+void Controller::take_back(JobIndex index) {
+  Job& job = jobs_.jobs[index];
   ++stats_.events;
   ++stats_.preemptions;
   const RunProgress p = runner_.progress(index, now_s_);

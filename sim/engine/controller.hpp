@@ -5,6 +5,7 @@
 // one call to the policy. Parts it delegates, one concept each:
 //   JobRunner       (job_runner.hpp)      how a running job advances: segments, flows, checkpoints;
 //   FailureManager  (failure_manager.hpp) failures, repairs, spares;
+//   CapacityManager (capacity_manager.hpp) deliveries, drains and retirements;
 //   PolicyView      (policy_view.hpp)     what the policy sees and may do;
 //   TelemetrySink   (the ledger)          every figure worth counting, as typed events.
 #pragma once
@@ -19,6 +20,7 @@
 
 #include "models/failures.hpp"
 #include "sim/cluster/cluster.hpp"
+#include "sim/engine/capacity_manager.hpp"
 #include "sim/engine/controller_stats.hpp"
 #include "sim/engine/failure_manager.hpp"
 #include "sim/engine/job_runner.hpp"
@@ -45,7 +47,8 @@ struct ControllerOptions {
 class Controller final : private JobRunner::Listener {
  public:
   Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants, Policy& policy,
-             TelemetrySink& sink, const Simulation& simulation, ControllerOptions options);
+             TelemetrySink& sink, const Simulation& simulation, const CapacityPlan& capacity,
+             ControllerOptions options);
   ~Controller() override;
 
   // Runs SimGrid's engine (which must exist, with its platform) until no event is left at or
@@ -68,6 +71,8 @@ class Controller final : private JobRunner::Listener {
   // Takes a running job off its GPUs now and re-queues it with `remaining_s` of work left.
   void stop_and_requeue(JobIndex index, double remaining_s);
   void interrupt_jobs_on(NodeId node);  // a node fails: its jobs lose unsaved work and re-queue
+  void evict_jobs_on(NodeId node);      // a node retires: its jobs are preempted
+  void take_back(JobIndex index);       // preempts a running job (policy or retirement)
   // JobRunner::Listener
   void job_done(JobIndex index) override { finish(index); }
   void event_added() override { arm_next_timer(); }
@@ -88,6 +93,7 @@ class Controller final : private JobRunner::Listener {
   std::vector<int64_t> tenant_busy_gpus_;
   std::priority_queue<double, std::vector<double>, std::greater<>> wakeups_;
   JobRunner runner_;
+  CapacityManager capacity_;  // before failures_: it closes the nodes not yet in service
   FailureManager failures_;
   PolicyView view_;
   simgrid::kernel::timer::Timer* armed_ = nullptr;

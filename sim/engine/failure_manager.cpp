@@ -28,14 +28,36 @@ FailureManager::FailureManager(Cluster& cluster, const Topology& topology,
   spare_target_.assign(cluster_.pools().size(), 0);
   for (size_t p = 0; p < cluster_.pools().size(); ++p) {
     const Pool& pool = cluster_.pools()[p];
+    for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
+      if (!cluster_.is_open(n)) state_[n] = kAbsent;
+    }
     spare_target_[p] = std::min<int64_t>(pool.spares, pool.node_count);  // trace-sized groups
-    for (NodeId n = pool.first_node + pool.node_count - static_cast<NodeId>(spare_target_[p]);
-         n < pool.first_node + pool.node_count; ++n) {
-      cluster_.allocate(whole_node(n));
-      state_[n] = kSpare;
-      shelf_[p].push_back(n);
+    std::vector<NodeId> spares;  // the last open nodes, kept in increasing order on the shelf
+    for (NodeId n = pool.first_node + pool.node_count - 1;
+         n >= pool.first_node && static_cast<int64_t>(spares.size()) < spare_target_[p]; --n) {
+      if (state_[n] == kUp) spares.push_back(n);
+    }
+    spare_target_[p] = static_cast<int64_t>(spares.size());
+    for (auto it = spares.rbegin(); it != spares.rend(); ++it) {
+      cluster_.allocate(whole_node(*it));
+      state_[*it] = kSpare;
+      shelf_[p].push_back(*it);
     }
   }
+}
+
+void FailureManager::arrive(NodeId node) {
+  if (state_[node] == kAbsent) state_[node] = kUp;
+}
+
+void FailureManager::leave(NodeId node) {
+  if (state_[node] == kInRepair) --stats_.nodes_down;  // its repair, when due, is dropped
+  if (state_[node] == kSpare) {
+    const int pool = whole_node(node).pool;
+    std::erase(shelf_[pool], node);
+    --spare_target_[pool];
+  }
+  state_[node] = kAbsent;
 }
 
 FailureManager::~FailureManager() = default;
@@ -104,6 +126,7 @@ void FailureManager::fail(double now_s, const models::FailureEvent& event,
 }
 
 void FailureManager::repaired(NodeId node) {
+  if (state_[node] == kAbsent) return;  // it left the fleet while in repair
   ++stats_.events;
   const int pool = whole_node(node).pool;
   --stats_.nodes_down;

@@ -24,7 +24,8 @@ namespace sovsim::sim {
 
 class FailureManager {
  public:
-  // Holds each pool's spares out of service at once. Without `rates.enabled` nothing fails.
+  // Holds each pool's spares (its last open nodes) out of service at once. Without
+  // `rates.enabled` nothing fails.
   FailureManager(Cluster& cluster, const Topology& topology, const models::FailureRates& rates,
                  uint64_t seed, ControllerStats& stats);
   ~FailureManager();
@@ -36,6 +37,11 @@ class FailureManager {
   void handle_due(double now_s, const std::function<void(NodeId)>& interrupt);
   // Adds `dt_s` of the nodes currently down to the down-time integral.
   void elapse(double dt_s);
+  // The fleet's capacity plan (capacity_manager.hpp): a node closed when this manager was built
+  // is absent (it cannot fail) until it arrives; a node that leaves is absent for good, whatever
+  // it was doing (its jobs are already gone; a pending repair is dropped; a spare leaves the shelf).
+  void arrive(NodeId node);
+  void leave(NodeId node);
 
  private:
   void fail(double now_s, const models::FailureEvent& event, const std::function<void(NodeId)>& interrupt);
@@ -48,7 +54,7 @@ class FailureManager {
   models::FailureEvent next_failure_;
   using Repair = std::pair<double, NodeId>;  // time, node
   std::priority_queue<Repair, std::vector<Repair>, std::greater<>> repairs_;
-  enum NodeState : uint8_t { kUp = 0, kInRepair = 1, kSpare = 2 };
+  enum NodeState : uint8_t { kUp = 0, kInRepair = 1, kSpare = 2, kAbsent = 3 };
   std::vector<uint8_t> state_;               // by node
   std::vector<std::vector<NodeId>> shelf_;   // by pool: idle hot spares
   std::vector<int64_t> spare_target_;        // by pool: spares it should hold

@@ -29,6 +29,10 @@ const std::vector<AccountField> kFields = {
     {"goodput_gpu_hours", "/goodput_gpu_hours", "GPU-h",
      "Undisturbed work kept: `gpu_hours` less the four losses above.",
      [](const Account& a) { return a.goodput_gpu_s() / kSecondsPerHour; }},
+    {"owned_gpu_hours", "/capacity/owned_gpu_hours", "GPU-h",
+     "Capacity in service that the tenant owns (deliveries' `owner`, a group's `owner`, a site's "
+     "`operator`), busy or idle; the fleet's is the sum over tenants ([fleet.md](fleet.md)).",
+     [](const Account& a) { return a.owned_gpu_s / kSecondsPerHour; }},
     {"goodput_fraction", "/goodput_fraction", "",
      "`goodput_gpu_hours` / `gpu_hours` (0 when nothing ran): what failures, checkpoints, "
      "preemptions and fabric contention cost.",

@@ -22,6 +22,7 @@ void UtilisationCsv::busy_changed(double now_s, const std::vector<size_t>& cells
                                   const Ledger& ledger) {
   if (written_.empty()) {  // the first call: every cell, and the names quoted once (RFC 4180)
     written_.assign(ledger.cell_count(), -1);
+    written_total_.assign(ledger.cell_count(), -1);
     possible_.assign(ledger.cell_count(), 1);
     for (size_t c = 0; c < ledger.cell_count(); ++c) {
       const auto& sites = tenant_sites_[ledger.tenant_of_cell(c)];
@@ -35,12 +36,14 @@ void UtilisationCsv::busy_changed(double now_s, const std::vector<size_t>& cells
   }
   for (size_t c : cells) {
     const int64_t busy = ledger.busy_gpus(c);
-    if (busy == written_[c] || !possible_[c]) continue;  // unchanged within the instant, or never
-    written_[c] = busy;
     const size_t group = ledger.group_of_cell(c);
+    const int64_t total = ledger.groups()[group].present_gpus;
+    // Unchanged within the instant, or never non-zero.
+    if ((busy == written_[c] && total == written_total_[c]) || !possible_[c]) continue;
+    written_[c] = busy;
+    written_total_[c] = total;
     fmt::format_to(std::back_inserter(buffer_), "{},{},{},{},{},{}\n", now_s, site_names_[group],
-                   tenant_names_[ledger.tenant_of_cell(c)], hardware_names_[group], busy,
-                   ledger.groups()[group].total_gpus);
+                   tenant_names_[ledger.tenant_of_cell(c)], hardware_names_[group], busy, total);
     ++rows_;
   }
   if (buffer_.size() > (1 << 20)) flush();

@@ -1,6 +1,7 @@
 // sim/output/utilisation_csv.hpp — writes utilisation.csv from the ledger: a row each time the
-// busy-GPU count of a (site, tenant, hardware) cell changes, coalesced per instant so there are
-// no zero-length steps, and one row per cell at t = 0 — only cells that can be non-zero (a
+// busy-GPU count of a (site, tenant, hardware) cell or its group's GPUs in service (`total_gpus`,
+// which deliveries and retirements change) changes, coalesced per instant so there are no
+// zero-length steps, and one row per cell at t = 0 — only cells that can be non-zero (a
 // tenant's series at a site it may not use are left out). Streams to the file as the run goes, so
 // memory stays flat on fleet-years. Counts nothing itself: the ledger holds the integrals.
 #pragma once
@@ -35,6 +36,7 @@ class UtilisationCsv final : public BusyObserver {
   std::vector<std::vector<int>> tenant_sites_;
   std::vector<char> possible_;  // by cell: the tenant may use that site
   std::vector<int64_t> written_;  // by cell: the value of its last row (-1: none yet)
+  std::vector<int64_t> written_total_;  // by cell: the group's GPUs in service last written
   std::string buffer_;
   int64_t rows_ = 0;
 };

@@ -15,6 +15,7 @@
 #include "sim/output/output_dir.hpp"
 #include "sim/output/utilisation_csv.hpp"
 #include "sim/sched/policy_registry.hpp"
+#include "sim/telemetry/fleet_summary.hpp"
 #include "sim/telemetry/run_metrics.hpp"
 #include "sim/telemetry/ledger.hpp"
 #include "sim/workload/job_table.hpp"
@@ -80,7 +81,6 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
     }
     utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file.get(), tenant_names,
                                                        std::move(tenant_sites));
-    ledger.set_observer(utilisation_csv.get());
   }
   auto policy = make_policy(scenario.scheduler.policy, scenario.scheduler.params);
   if (!policy) {
@@ -92,7 +92,9 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   options.failures = scenario.failures;
   options.seed = scenario.seed;
   options.engine = scenario.engine;
-  Controller controller(table, cluster, scenario.tenants, *policy, ledger, simulation, options);
+  Controller controller(table, cluster, scenario.tenants, *policy, ledger, simulation,
+                        prepared.value().capacity, options);
+  if (utilisation_csv) ledger.set_observer(utilisation_csv.get());  // after the capacity at 0
 
   const auto sim_started = Clock::now();
   controller.run();
@@ -111,6 +113,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   RunOutcome outcome;
   outcome.summary = summarise(run_header(scenario), scenario.tenants, cluster, table, ledger,
                               controller.stats(), end_s);
+  add_fleet_plan(outcome.summary, prepared.value().capacity, scenario.sites, scenario.start_unix_s);
   outcome.text = format_text_summary(outcome.summary);
   {
     File jobs_csv = open_for_write(out.staging("jobs.csv"));

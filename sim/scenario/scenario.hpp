@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,16 @@
 
 namespace sovsim::sim {
 
+// One tranche of a node group's deliveries (docs/fleet.md): `count` nodes due at `date_s`, late
+// by a sampled vendor delay, in service after a burn-in.
+struct Delivery {
+  double date_s = 0;       // scheduled arrival
+  int64_t count = 0;       // nodes
+  std::string owner;       // tenant owning the tranche ("" = the group's owner)
+  Distribution delay_s;    // slip added to the date (fixed 0: on time)
+  double burn_in_s = 0;    // from arrival to service
+};
+
 // A homogeneous group of nodes at a site: `count` hosts of one catalog hardware type.
 struct NodeGroup {
   std::string hardware;   // catalog name, e.g. "B200"
@@ -28,6 +39,10 @@ struct NodeGroup {
   bool count_from_trace = false;  // `count: trace`: sized to the trace's MaxProcs at run time
   int scaleup_domain = 0;  // GPUs per NVLink/scale-up domain (catalog); 0 = one node
   int64_t spares = 0;      // of `count`, hot spares held out of service for failed nodes
+  std::string owner;       // tenant owning the group's capacity ("" = the site's operator)
+  std::vector<Delivery> deliveries;  // tranches; `count` less their sum is installed at time 0
+  double retire_s = std::numeric_limits<double>::infinity();  // the group leaves service then
+  double drain_s = 0;      // before retire_s its nodes take no new jobs
 };
 
 struct Site {
@@ -36,6 +51,7 @@ struct Site {
   double wan_bw_bytes_per_s = 100e9 / 8 * 4;  // site uplink to the national backbone: 400 Gb/s
   double wan_latency_s = 2e-3;
   Fabric fabric;  // leaves, pods, oversubscription (docs/fabric.md)
+  std::string operator_tenant;  // owns the site's capacity no group or tranche owner claims
 };
 
 struct Tenant {
@@ -96,17 +112,35 @@ struct EngineConfig {
   int detail_max_steps = 16;       // ring steps per iteration: min(2 (N - 1), this)
 };
 
+// A dated event that changes the fleet's future (docs/fleet.md#events). Each applies to the
+// tranches that match its filters and have not arrived by its date.
+struct FleetEvent {
+  enum class Kind { kExportRule, kVendorDelay, kHbmShortage, kSubstitution, kPowerCap };
+  Kind kind = Kind::kExportRule;
+  std::string name;       // label in outputs (default: type and date)
+  double date_s = 0;
+  std::string hardware, site, owner;  // filters ("" = any)
+  std::string hbm;        // kHbmShortage: HBM generation of the hardware it hits
+  double keep = 0;        // kExportRule, kHbmShortage: fraction of the nodes still delivered
+  Distribution delay_s;   // kVendorDelay: slip added to each matching tranche
+  std::string to_hardware;  // kSubstitution: what arrives instead
+  double ratio = 1;       // kSubstitution: devices of `to_hardware` per device replaced
+  double power_cap_mw = 0;  // kPowerCap: the site's new cap (0 = none)
+};
+
 struct Scenario {
   std::string file;  // where it was loaded from
   std::string name;
   std::string description;
   uint64_t seed = 1;
+  std::optional<double> start_unix_s;  // `start_date` (UTC): the calendar date of time 0
   double horizon_s = 0;
   std::vector<Site> sites;
   std::vector<Tenant> tenants;
   Workload workload;
   SchedulerConfig scheduler;
   models::FailureRates failures;  // `failures:` (docs/failures.md); disabled when absent
+  std::vector<FleetEvent> events;  // `events:` in date order (docs/fleet.md)
   EngineConfig engine;
   OutputConfig output;
 };

@@ -10,6 +10,7 @@
 #include "models/common/yaml_reader.hpp"
 #include "sim/scenario/overrides.hpp"
 #include "sim/scenario/failure_reader.hpp"
+#include "sim/scenario/fleet_reader.hpp"
 #include "sim/scenario/limits.hpp"
 #include "sim/scenario/scenario_schema.hpp"
 #include "sim/scenario/section_readers.hpp"
@@ -41,7 +42,8 @@ void check_unique(const YamlContext& ctx, std::set<std::string>& seen, MapReader
   }
 }
 
-std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& catalog) {
+std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& catalog,
+                             const std::vector<std::string>& tenant_names) {
   const YamlContext& ctx = top.context();
   std::vector<Site> sites;
   std::set<std::string> seen;
@@ -54,6 +56,11 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
     site.wan_bw_bytes_per_s = m.number("wan_gbps") * 1e9 / 8;
     site.wan_latency_s = m.number("wan_latency_ms") / 1e3;
     site.fabric = read_fabric(m);
+    site.operator_tenant = m.string("operator");
+    if (!site.operator_tenant.empty()) {
+      check_reference(ctx, m.raw("operator"), m.key_path("operator"), site.operator_tenant,
+                      tenant_names, "tenant");
+    }
     for (auto& [group_node, group_path] : m.list("nodes", true)) {
       MapReader g(group_node, group_path, ctx, m.section_of("nodes"));
       NodeGroup group;
@@ -71,6 +78,7 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
       group.gpus_per_node = static_cast<int>(g.integer_or("gpus_per_node", hw ? hw->gpus_per_node : 8));
       group.scaleup_domain = hw ? hw->scaleup_domain : 0;
       group.spares = g.integer("spares");
+      read_group_life(g, group, tenant_names);
       if (!group.count_from_trace && group.spares > group.count) {
         ctx.error(g.raw("spares"), g.key_path("spares"),
                   fmt::format("expected at most count ({}) spare nodes, found {}", group.count,
@@ -135,7 +143,7 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
                                 const std::vector<std::string>& overrides,
                                 const models::Catalogs& catalogs) {
   Diagnostics diagnostics;
-  const YamlContext ctx{file_name, &diagnostics};
+  YamlContext ctx{file_name, &diagnostics};
   YAML::Node root = parse_yaml(text, ctx);
   if (!diagnostics.empty()) return diagnostics;
   if (!root.IsDefined() || root.IsNull()) {  // nothing but comments or blank lines
@@ -158,14 +166,29 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   for (const auto& assignment : overrides) apply_override(root, assignment, diagnostics);
   if (!diagnostics.empty()) return diagnostics;
 
+  // The calendar first: every later time key may be a date counted from it.
+  const YAML::Node& const_root = root;
+  if (const YAML::Node start = const_root["start_date"]; start && start.IsScalar()) {
+    ctx.epoch_unix_s = parse_iso_date_unix_s(start.Scalar());
+  }
   MapReader top(root, "", ctx, scenario_schema::kTop);
   Scenario s;
   s.file = file_name;
   s.name = top.string("name");
   s.description = top.string("description");
   s.seed = static_cast<uint64_t>(top.integer("seed"));
-  s.horizon_s = top.duration_s("horizon");
-  s.sites = read_sites(top, catalogs.hardware);
+  if (top.has("start_date")) {
+    const std::string text = top.string("start_date");
+    if (!ctx.epoch_unix_s) {
+      ctx.error(top.raw("start_date"), "start_date",
+                fmt::format("expected an ISO date such as 2026-01-01 (UTC, optionally with a time "
+                            "such as 2026-01-01T09:00), found '{}'",
+                            text));
+    }
+    s.start_unix_s = ctx.epoch_unix_s;
+  }
+  s.horizon_s = top.time_s("horizon");
+  s.sites = read_sites(top, catalogs.hardware, declared_tenant_names(root));
   s.failures = read_failures(top);
   KnownNames names;
   for (const auto& site : s.sites) names.sites.push_back(site.name);
@@ -173,6 +196,8 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   for (const auto& t : s.tenants) names.tenants.push_back(t.name);
   names.hardware = catalogs.hardware.names();
   names.models = catalogs.transformers.names();
+
+  s.events = read_events(top, names, catalogs.hardware);
 
   MapReader workload = top.require_map("workload");  // with its schema section
   const std::string dir = std::filesystem::path(file_name).parent_path().string();

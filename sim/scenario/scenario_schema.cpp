@@ -21,8 +21,13 @@ const Section kTop{"", {
   {.name = "seed", .type = Type::kInteger, .fallback = 1, .min = 0, .max = 9007199254740992.0,
    .type_text = "integer 0…2⁵³", .description = "Seed of every random stream of the run. Same scenario + seed → byte-identical "
                   "outputs. `--seed N` overrides it."},
-  {.name = "horizon", .type = Type::kDuration, .min = 1, .max = kMaxHorizon_s, .required = true,
-   .description = "Simulated time span (at most 100 years). Jobs submitted at or after it are "
+  {.name = "start_date", .type = Type::kString, .shown_default = "none",
+   .type_text = "ISO date (UTC)",
+   .description = "Calendar date of time 0, e.g. `2026-01-01`. With it, any time key (`submit`, "
+                  "`start`, `end`, `horizon`, delivery and event dates) also accepts an ISO date "
+                  "(`2026-03-01`, `2026-03-01T06:00`), and outputs add dates (docs/calendar.md)."},
+  {.name = "horizon", .type = Type::kTime, .min = 1, .max = kMaxHorizon_s, .required = true,
+   .description = "Simulated time span (at most 100 years), or the date the run ends. Jobs submitted at or after it are "
                   "dropped (counted as `beyond_horizon`); jobs still running or queued at the "
                   "horizon are reported as `running` / `queued`."},
   {.name = "sites", .type = Type::kList, .required = true, .section = &kSite,
@@ -40,6 +45,9 @@ const Section kTop{"", {
   {.name = "failures", .type = Type::kMap, .section = &kFailures, .shown_default = "absent: no failures",
    .description = "Node and rack failures, repairs (keys in [failures.md](failures.md#yaml-keys)). "
                   "`failures: {}` turns them on at the Llama 3 rates."},
+  {.name = "events", .type = Type::kList, .section = &kEvent, .type_text = "list of [events](#events)",
+   .description = "Dated changes to the deliveries still to come: export rules, vendor delays, "
+                  "HBM shortages, substitutions, power caps (docs/fleet.md)."},
   {.name = "output", .type = Type::kMap, .section = &kOutput, .type_text = "[map](#output)",
    .description = "Where and what to write."},
 }};
@@ -57,6 +65,9 @@ const Section kSite{"sites[]", {
    .description = "Latency of that link."},
   {.name = "fabric", .type = Type::kMap, .section = &kFabric, .shown_default = "non-blocking",
    .type_text = "map (below)", .description = "The site's scale-out network (below)."},
+  {.name = "operator", .type = Type::kString, .shown_default = "none",
+   .description = "Tenant that owns the site's capacity no group or tranche `owner` claims (its "
+                  "entitlement, and the idle capacity charged to it)."},
 }};
 
 const Section kNodeGroup{"sites[].nodes[]", {
@@ -64,7 +75,8 @@ const Section kNodeGroup{"sites[].nodes[]", {
    .description = "A name from the hardware catalog (`docs/hardware.md`): `A100`, `H100`, `H200`, "
                   "`B200`, `GB200`, `GB300`, `MI300X`, `RNGD`, ..."},
   {.name = "count", .type = Type::kInteger, .unit = "nodes", .min = 0, .max = kMaxNodesPerGroup,
-   .required = true, .choices = {"trace"}, .type_text = "integer 0…10,000,000, or `trace`",
+   .choices = {"trace"}, .shown_default = "**required** unless `deliveries` is given",
+   .type_text = "integer 0…10,000,000, or `trace`",
    .description = "Number of nodes (SimGrid hosts). `0` is allowed so sweeps can switch a group "
                   "off. `trace` sizes the group to the trace's `MaxProcs` (or `MaxNodes`) header ÷ "
                   "`gpus_per_node`, or to its largest job without such a header — how "
@@ -76,7 +88,19 @@ const Section kNodeGroup{"sites[].nodes[]", {
    .type_text = "integer 0…`count`",
    .description = "Hot spares among the group's nodes, held out of scheduling. With `failures`, a "
                   "spare replaces a failed node at once (a large job restarts without waiting for "
-                  "the repair) and the repaired node goes back to the shelf; idle spares do not fail."},
+                  "the repair) and the repaired node goes back to the shelf; idle spares do not fail. "
+                  "With `deliveries`, spares come from the nodes installed at time 0."},
+  {.name = "owner", .type = Type::kString, .shown_default = "the site's `operator`",
+   .description = "Tenant that owns the group's capacity (docs/fleet.md#ownership)."},
+  {.name = "deliveries", .type = Type::kList, .section = &kDelivery,
+   .shown_default = "none: all `count` nodes at time 0", .type_text = "list of [deliveries](#deliveries)",
+   .description = "Tranches that arrive over time. `count` may then be left out (the sum of the "
+                  "tranches); if given, nodes beyond the tranches are installed at time 0."},
+  {.name = "retire", .type = Type::kTime, .min = 0, .max = kMaxDuration_s, .shown_default = "never",
+   .description = "When the group leaves service: jobs still on its nodes are preempted (losing "
+                  "the work since their last checkpoint) and rejoin the queue."},
+  {.name = "drain", .type = Type::kDuration, .fallback = 0, .min = 0, .max = kMaxDuration_s,
+   .description = "For this long before `retire`, its nodes take no new jobs (running ones go on)."},
 }};
 
 const Section kFabric{"sites[].fabric", {

@@ -32,6 +32,15 @@ Json duration_json(const Key* k) {
   return Json{{"anyOf", Json::array({number, {{"type", "string"}, {"pattern", kDurationPattern}}})}};
 }
 
+// What parse_iso_date_unix_s accepts: a date, optionally with a time of day, in UTC.
+constexpr const char* kDatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?Z?)?$";
+
+Json time_json(const Key& k) {
+  Json j = duration_json(&k);
+  j["anyOf"].push_back({{"type", "string"}, {"pattern", kDatePattern}});
+  return j;
+}
+
 Json section_json(const Section& section);
 
 Json key_json(const Key& k) {
@@ -42,6 +51,7 @@ Json key_json(const Key& k) {
     case Type::kInteger: j = {{"type", "integer"}}; add_range(j, k); break;
     case Type::kBoolean: j = {{"type", "boolean"}}; break;
     case Type::kDuration: j = duration_json(&k); break;
+    case Type::kTime: j = time_json(k); break;
     case Type::kChoice: j = {{"enum", Json(std::vector<std::string>(k.choices.begin(), k.choices.end()))}}; break;
     case Type::kMap: j = section_json(*k.section); break;
     case Type::kList: j = {{"type", "array"}, {"items", section_json(*k.section)}}; break;
@@ -120,6 +130,7 @@ std::string type_text(const Key& k) {
       std::string t = std::isfinite(k.min) ? fmt::format("duration ≥ {} s", number_text(k.min)) : "duration";
       return t;
     }
+    case Type::kTime: return "time (duration since the start, or date)";
     case Type::kChoice: {
       std::string t;
       for (auto c : k.choices) t += fmt::format("{}`{}`", t.empty() ? "" : ", ", c);
@@ -143,7 +154,8 @@ std::string default_text(const Key& k) {
     case Type::kString:
     case Type::kChoice: return k.text_fallback.empty() ? "" : fmt::format("`{}`", k.text_fallback);
     case Type::kBoolean: return k.fallback != 0 ? "`true`" : "`false`";
-    case Type::kDuration: return fmt::format("`{}`", format_duration_text(k.fallback));
+    case Type::kDuration:
+    case Type::kTime: return fmt::format("`{}`", format_duration_text(k.fallback));
     case Type::kNumber:
     case Type::kInteger: return fmt::format("`{}`", number_text(k.fallback));
     default: return "";

@@ -156,7 +156,7 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names, Workload& 
     j.tenant = read_tenant(m, names);
     j.serving = read_optional_serving(m, names, workload);
     j.kind = m.string_or("kind", j.serving >= 0 ? "infer" : j.kind);
-    j.submit_s = m.duration_s("submit");
+    j.submit_s = m.time_s("submit");
     if (j.serving < 0) m.required("gpus");
     j.gpus = static_cast<int>(j.serving >= 0 ? m.integer("gpus", 0, 0, 0)  // sized by the models
                                              : m.integer("gpus"));
@@ -183,8 +183,8 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
     g.serving = read_optional_serving(m, names, workload);
     g.kind = m.string_or("kind", g.serving >= 0 ? "infer" : g.kind);
     g.rate_per_s = m.number("rate_per_hour") / 3600.0;
-    g.start_s = m.duration_s("start");
-    g.end_s = m.duration_s_or("end", horizon_s);
+    g.start_s = m.time_s("start");
+    g.end_s = m.time_s_or("end", horizon_s);
     g.max_jobs = m.integer("count");
     g.gpus = read_distribution(m, "gpus", false, 1, 1, g.serving < 0);
     g.training = read_optional_training(m, names, workload);

@@ -37,13 +37,16 @@ std::vector<TenantShare> tenant_shares(const SchedulingContext& ctx) {
   for (size_t t = 0; t < tenants.size(); ++t) {
     const auto& sites = tenants[t].sites;
     int64_t usable_gpus = 0;
-    for (const Pool& pool : cluster.pools()) {
+    for (size_t p = 0; p < cluster.pools().size(); ++p) {
+      const Pool& pool = cluster.pools()[p];
       if (sites.empty() || std::find(sites.begin(), sites.end(), pool.site_name) != sites.end()) {
-        usable_gpus += pool.total_gpus();
+        usable_gpus += cluster.open_gpus(static_cast<int>(p));
       }
     }
-    const double fleet_share = tenants[t].share * static_cast<double>(cluster.total_gpus());
-    out[t].entitled_gpus = std::min(fleet_share, static_cast<double>(usable_gpus));
+    // What it owns in service, plus its share of what nobody owns (docs/fleet.md#ownership).
+    const double entitled = static_cast<double>(cluster.owned_open_gpus(static_cast<int>(t))) +
+                            tenants[t].share * static_cast<double>(cluster.unowned_open_gpus());
+    out[t].entitled_gpus = std::min(entitled, static_cast<double>(usable_gpus));
     out[t].busy_gpus = ctx.tenant_busy_gpus(static_cast<int>(t));
   }
   return out;
@@ -57,8 +60,10 @@ class FreedGpus {
   FreedGpus(const Cluster& cluster, int pool, int64_t gpus)
       : cluster_(cluster), pool_(pool), gpus_(gpus) {}
 
-  void add(const Job& victim) {
-    for (const NodeSlice& s : victim.placement.slices) freed_[s.node] += s.gpus;
+  void add(const Job& victim) {  // GPUs on closed (draining) nodes free nothing placeable
+    for (const NodeSlice& s : victim.placement.slices) {
+      if (cluster_.is_open(s.node)) freed_[s.node] += s.gpus;
+    }
   }
 
   // Exact for any placement that fills a request when capacity allows (first-fit, pack): a job

@@ -20,6 +20,7 @@ struct Account {
   double failure_lost_gpu_s = 0;     // work redone after failures, and restarting
   double checkpoint_gpu_s = 0;       // held while writing checkpoints
   double stretch_gpu_s = 0;          // communication beyond NIC speed (shared, oversubscribed uplinks)
+  double owned_gpu_s = 0;            // capacity in service owned by the cell's tenant, busy or not
 
   // Undisturbed work kept: what was held, less what was lost, checkpointed or stretched.
   double goodput_gpu_s() const {
@@ -31,6 +32,7 @@ struct Account {
     failure_lost_gpu_s += o.failure_lost_gpu_s;
     checkpoint_gpu_s += o.checkpoint_gpu_s;
     stretch_gpu_s += o.stretch_gpu_s;
+    owned_gpu_s += o.owned_gpu_s;
     return *this;
   }
 };

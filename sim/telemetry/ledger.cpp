@@ -17,7 +17,9 @@ Ledger::Ledger(const Cluster& cluster, size_t tenants, size_t jobs) : tenants_(t
   const size_t cells = groups_.size() * tenants_;
   cells_.assign(cells, Account{});
   busy_.assign(cells, 0);
+  owned_.assign(cells, 0);
   since_.assign(cells, 0);
+  group_since_.assign(groups_.size(), 0);
   is_dirty_.assign(cells, 0);
 }
 
@@ -27,17 +29,66 @@ void Ledger::set_observer(BusyObserver* observer) {
   std::vector<size_t> all(cells_.size());
   for (size_t c = 0; c < all.size(); ++c) all[c] = c;
   observer_->busy_changed(0, all, *this);
+  for (size_t c : dirty_) is_dirty_[c] = 0;  // all reported
+  dirty_.clear();
 }
 
 size_t Ledger::cell_of(const Job& job) const {
   return cell_of(static_cast<size_t>(group_of_pool_[job.placement.pool]), job.tenant);
 }
 
-void Ledger::set_busy(size_t cell, int64_t delta_gpus, double now_s) {
-  cells_[cell].busy_gpu_s += static_cast<double>(busy_[cell]) * (now_s - since_[cell]);
+void Ledger::close_integrals(size_t cell, double now_s) {
+  const double dt = now_s - since_[cell];
+  cells_[cell].busy_gpu_s += static_cast<double>(busy_[cell]) * dt;
+  cells_[cell].owned_gpu_s += static_cast<double>(owned_[cell]) * dt;
   since_[cell] = now_s;
-  busy_[cell] += delta_gpus;
+}
+
+void Ledger::mark_dirty(size_t cell) {
   if (!is_dirty_[cell]) is_dirty_[cell] = 1, dirty_.push_back(cell);
+}
+
+void Ledger::set_busy(size_t cell, int64_t delta_gpus, double now_s) {
+  close_integrals(cell, now_s);
+  busy_[cell] += delta_gpus;
+  mark_dirty(cell);
+}
+
+void Ledger::capacity_changed(int pool, int owner, int64_t delta_gpus, double now_s) {
+  const auto g = static_cast<size_t>(group_of_pool_[pool]);
+  close_group(g, now_s);
+  groups_[g].present_gpus += delta_gpus;
+  for (size_t t = 0; t < tenants_; ++t) mark_dirty(cell_of(g, t));  // utilisation.csv's total
+  if (owner < 0) {
+    groups_[g].unowned_gpus += delta_gpus;
+    return;
+  }
+  const size_t cell = cell_of(g, static_cast<size_t>(owner));
+  close_integrals(cell, now_s);
+  owned_[cell] += delta_gpus;
+}
+
+void Ledger::close_group(size_t g, double now_s) {
+  const double dt = now_s - group_since_[g];
+  groups_[g].capacity_gpu_s += static_cast<double>(groups_[g].present_gpus) * dt;
+  groups_[g].unowned_gpu_s += static_cast<double>(groups_[g].unowned_gpus) * dt;
+  group_since_[g] = now_s;
+}
+
+double Ledger::fleet_unowned_gpu_s() const {
+  double sum = 0;
+  for (const Group& g : groups_) sum += g.unowned_gpu_s;
+  return sum;
+}
+
+double Ledger::capacity_gpu_s(int site, const std::string& hardware) const {
+  double sum = 0;
+  for (const Group& g : groups_) {
+    if ((site < 0 || g.site == site) && (hardware.empty() || g.hardware == hardware)) {
+      sum += g.capacity_gpu_s;
+    }
+  }
+  return sum;
 }
 
 void Ledger::job_started(JobIndex, const Job& job, double now_s) {
@@ -91,10 +142,8 @@ void Ledger::instant_done(double now_s) {
 }
 
 void Ledger::finish(double end_s) {
-  for (size_t c = 0; c < cells_.size(); ++c) {
-    cells_[c].busy_gpu_s += static_cast<double>(busy_[c]) * (end_s - since_[c]);
-    since_[c] = end_s;
-  }
+  for (size_t c = 0; c < cells_.size(); ++c) close_integrals(c, end_s);
+  for (size_t g = 0; g < groups_.size(); ++g) close_group(g, end_s);
 }
 
 Account Ledger::tenant(size_t tenant) const {

@@ -30,7 +30,11 @@ class Ledger final : public TelemetrySink {
   struct Group {
     int site = 0;
     std::string site_name, hardware;
-    int64_t total_gpus = 0;
+    int64_t total_gpus = 0;     // every GPU the group will ever have
+    int64_t present_gpus = 0;   // in service now (capacity_changed)
+    double capacity_gpu_s = 0;  // ∫ present_gpus dt (after finish())
+    int64_t unowned_gpus = 0;   // of present_gpus, owned by no tenant
+    double unowned_gpu_s = 0;   // ∫ unowned_gpus dt (after finish())
   };
 
   Ledger(const Cluster& cluster, size_t tenants, size_t jobs);
@@ -43,6 +47,7 @@ class Ledger final : public TelemetrySink {
   void checkpoint_written(JobIndex index, const Job& job, double spent_s) override;
   void network_stretched(JobIndex index, const Job& job, double stretch_s) override;
   void job_interrupted(JobIndex index, const Job& job) override;
+  void capacity_changed(int pool, int owner, int64_t delta_gpus, double now_s) override;
   void instant_done(double now_s) override;
   // Closes every busy integral at the end of the run. Call once.
   void finish(double end_s);
@@ -62,19 +67,28 @@ class Ledger final : public TelemetrySink {
   Account site(int site) const;
   Account hardware(const std::string& hardware) const;
   Account fleet() const;
+  // GPU-seconds in service (the denominators of utilisation), sums of groups.
+  double capacity_gpu_s(int site, const std::string& hardware) const;  // "" / -1: any
+  double fleet_capacity_gpu_s() const { return capacity_gpu_s(-1, ""); }
+  double fleet_unowned_gpu_s() const;
 
   const JobAccount& job(JobIndex index) const { return jobs_[index]; }
 
  private:
   size_t cell_of(const Job& job) const;
   void set_busy(size_t cell, int64_t delta_gpus, double now_s);
+  void close_integrals(size_t cell, double now_s);
+  void close_group(size_t group, double now_s);
+  void mark_dirty(size_t cell);
 
   std::vector<Group> groups_;
   std::vector<int> group_of_pool_;
   size_t tenants_;
   std::vector<Account> cells_;
   std::vector<int64_t> busy_;
-  std::vector<double> since_;  // by cell: when busy_ last changed
+  std::vector<double> since_;  // by cell: when busy_ or owned_ last changed
+  std::vector<int64_t> owned_;  // by cell: GPUs in service its tenant owns
+  std::vector<double> group_since_;  // by group: when present_gpus last changed
   std::vector<size_t> dirty_;
   std::vector<char> is_dirty_;
   std::vector<JobAccount> jobs_;

@@ -95,6 +95,7 @@ RunHeader run_header(const Scenario& scenario) {
   return {scenario.name,
           scenario.seed,
           scenario.horizon_s,
+          scenario.start_unix_s,
           scenario.scheduler.policy,
           scenario.scheduler.placement,
           scenario.failures.enabled};
@@ -112,7 +113,10 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
     per_tenant[j.tenant].add(j, a);
   }
   const Account fleet = ledger.fleet();
-  const double capacity_gpu_s = static_cast<double>(cluster.total_gpus()) * end_s;
+  // Capacity in service over the run (deliveries and retirements change it), and the part no
+  // tenant owns: a tenant is entitled to what it owns plus its share of that part.
+  const double capacity_gpu_s = ledger.fleet_capacity_gpu_s();
+  const double unowned_gpu_s = ledger.fleet_unowned_gpu_s();
   auto share = [&](double gpu_s) { return capacity_gpu_s > 0 ? gpu_s / capacity_gpu_s : 0.0; };
   // Jain's index over usage relative to entitlement: tenants with a share, else all tenants
   // that submitted jobs, with equal entitlements.
@@ -125,8 +129,9 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
     const Counts& c = per_tenant[t];
     const Account account = ledger.tenant(t);
     const double share_of_fleet = tenant_list[t].share;
-    if (any_share ? share_of_fleet > 0 : c.submitted > 0) {
-      normalised_usage.push_back(share(account.busy_gpu_s) / (any_share ? share_of_fleet : 1.0));
+    const double entitled_gpu_s = account.owned_gpu_s + share_of_fleet * unowned_gpu_s;
+    if (any_share ? entitled_gpu_s > 0 : c.submitted > 0) {
+      normalised_usage.push_back(any_share ? account.busy_gpu_s / entitled_gpu_s : share(account.busy_gpu_s));
     }
     nlohmann::ordered_json tenant = {{"name", tenant_list[t].name},
                                      {"jobs_submitted", c.submitted},
@@ -137,13 +142,12 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
                                      {"bounded_slowdown", to_json(sample_stats(c.slowdowns), "")},
                                      {"utilisation", share(account.busy_gpu_s)},
                                      {"share", share_of_fleet},
-                                     {"entitled_gpu_hours", share_of_fleet * capacity_gpu_s / 3600.0},
-                                     // Its busy GPU-hours over its entitlement (null without a share):
+                                     {"entitled_gpu_hours", entitled_gpu_s / 3600.0},
+                                     // Its busy GPU-hours over its entitlement (null without one):
                                      // above 1, it borrowed from others.
                                      {"utilisation_of_share",
-                                      share_of_fleet > 0 && capacity_gpu_s > 0
-                                          ? nlohmann::ordered_json(account.busy_gpu_s /
-                                                                   (share_of_fleet * capacity_gpu_s))
+                                      entitled_gpu_s > 0
+                                          ? nlohmann::ordered_json(account.busy_gpu_s / entitled_gpu_s)
                                           : nlohmann::ordered_json()},
                                      {"preemptions", c.preemptions},
                                      {"interruptions", c.interruptions}};
@@ -166,21 +170,24 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
     }
     hardware_gpus[it - hardware_names.begin()] += g.total_gpus;
   }
-  auto place = [&](const std::string& name, int64_t gpus, const Account& a) {
-    const double capacity = static_cast<double>(gpus) * end_s;
+  auto place = [&](const std::string& name, int64_t gpus, double capacity, const Account& a) {
     nlohmann::ordered_json o = {{"name", name},
                                 {"total_gpus", gpus},
+                                {"capacity_gpu_hours", capacity / 3600.0},
                                 {"utilisation", capacity > 0 ? a.busy_gpu_s / capacity : 0.0}};
     add_account_fields(o, a);
     return o;
   };
   for (const Ledger::Group& g : ledger.groups()) {
     if (sites.size() <= static_cast<size_t>(g.site) && site_gpus[g.site] > 0) {
-      sites.push_back(place(g.site_name, site_gpus[g.site], ledger.site(g.site)));
+      sites.push_back(place(g.site_name, site_gpus[g.site], ledger.capacity_gpu_s(g.site, ""),
+                            ledger.site(g.site)));
     }
   }
   for (size_t h = 0; h < hardware_names.size(); ++h) {
-    hardware.push_back(place(hardware_names[h], hardware_gpus[h], ledger.hardware(hardware_names[h])));
+    hardware.push_back(place(hardware_names[h], hardware_gpus[h],
+                             ledger.capacity_gpu_s(-1, hardware_names[h]),
+                             ledger.hardware(hardware_names[h])));
   }
 
   nlohmann::ordered_json out;
@@ -188,6 +195,10 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
   out["seed"] = header.seed;
   out["horizon_s"] = header.horizon_s;
   out["end_s"] = end_s;
+  if (header.start_unix_s) {
+    out["start_date"] = format_iso_date(*header.start_unix_s);
+    out["end_date"] = format_iso_date(*header.start_unix_s + end_s);
+  }
   out["total_gpus"] = cluster.total_gpus();
   out["nodes"] = cluster.node_count();
   out["jobs"] = {{"submitted", all.submitted},
@@ -202,6 +213,10 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
   out["bounded_slowdown"] = to_json(sample_stats(all.slowdowns), "");
   out["gpu_hours"] = nullptr;  // fleet totals: set_fleet_fields() below, in these places
   out["utilisation"] = share(fleet.busy_gpu_s);
+  out["capacity"] = {{"gpu_hours", capacity_gpu_s / 3600.0},
+                     {"mean_gpus", end_s > 0 ? capacity_gpu_s / end_s : 0.0},
+                     {"owned_gpu_hours", nullptr},  // set_fleet_fields() below
+                     {"unowned_gpu_hours", unowned_gpu_s / 3600.0}};
   out["queue"] = {{"mean_jobs", stats.mean_queue_length(end_s)}, {"max_jobs", stats.queue_max}};
   out["fragmentation"] = stats.mean_fragmentation(end_s);
   out["fairness_jain"] = jain_index(normalised_usage);
@@ -246,8 +261,12 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
   std::string out;
   const auto& jobs = s["jobs"];
   const auto& wait = s["wait"];
-  append_line(out, "sovsim: {}  (seed {}, horizon {}, {} GPUs on {} nodes)", s["scenario"].get<std::string>(),
-       s["seed"].get<uint64_t>(), format_duration(s["horizon_s"].get<double>()),
+  const std::string span = s.contains("start_date")
+                               ? fmt::format("{} to {}", s["start_date"].get<std::string>(),
+                                             s["end_date"].get<std::string>())
+                               : "horizon " + format_duration(s["horizon_s"].get<double>());
+  append_line(out, "sovsim: {}  (seed {}, {}, {} GPUs on {} nodes)", s["scenario"].get<std::string>(),
+       s["seed"].get<uint64_t>(), span,
        s["total_gpus"].get<int64_t>(), s["nodes"].get<int64_t>());
   append_line(out, "jobs      {} submitted, {} completed, {} running and {} queued at end, {} rejected",
        jobs["submitted"].get<int64_t>(), jobs["completed"].get<int64_t>(),

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,7 @@ struct RunHeader {
   std::string scenario;
   uint64_t seed = 0;
   double horizon_s = 0;
+  std::optional<double> start_unix_s;  // start_date, when the scenario has one
   std::string policy, placement;
   bool failures_enabled = false;
 };

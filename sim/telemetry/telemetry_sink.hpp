@@ -3,6 +3,8 @@
 // written. Each event names the job (index and record); GPUs and place are its current placement.
 #pragma once
 
+#include <cstdint>
+
 #include "sim/telemetry/account.hpp"
 #include "sim/workload/job.hpp"
 
@@ -23,6 +25,9 @@ class TelemetrySink {
   virtual void network_stretched(JobIndex index, const Job& job, double stretch_s) = 0;
   // A failure of a node the job ran on interrupted it (its losses follow as work_lost).
   virtual void job_interrupted(JobIndex index, const Job& job) = 0;
+  // GPUs in service in `pool` changed by `delta_gpus` (a tranche entered service or retired);
+  // `owner` is the tenant owning them (-1: nobody).
+  virtual void capacity_changed(int pool, int owner, int64_t delta_gpus, double now_s) = 0;
   // Every event of instant `now_s` has been handled (completions, arrivals, scheduling).
   virtual void instant_done(double now_s) = 0;
 };

@@ -296,10 +296,12 @@ Result<PreparedWorkload> prepare_workload(Scenario scenario,
   if (auto too_large = size_sites_from_trace(scenario, jobs.value()); !too_large.empty()) {
     return too_large;
   }
+  CapacityPlan capacity = plan_capacity(scenario, catalogs.hardware);
   Cluster cluster(scenario.sites);
   auto table = build_job_table(scenario, cluster, catalogs, std::move(jobs).value());
   if (!table.ok()) return table.diagnostics();
-  return PreparedWorkload{std::move(scenario), std::move(cluster), std::move(table).value()};
+  return PreparedWorkload{std::move(scenario), std::move(capacity), std::move(cluster),
+                          std::move(table).value()};
 }
 
 }  // namespace sovsim::sim

@@ -10,6 +10,7 @@
 #include "models/common/result.hpp"
 #include "models/catalogs.hpp"
 #include "sim/cluster/cluster.hpp"
+#include "sim/fleet/capacity_plan.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/workload/job.hpp"
 
@@ -51,8 +52,9 @@ Result<JobTable> build_job_table(const Scenario& scenario, const Cluster& cluste
 
 // The three steps above, for callers that need a ready cluster and job table.
 struct PreparedWorkload {
-  Scenario scenario;  // with trace-sized node groups resolved
-  Cluster cluster;
+  Scenario scenario;  // with trace-sized node groups and the capacity plan resolved
+  CapacityPlan capacity;  // every node's entry into and exit from service, who owns it
+  Cluster cluster;        // every node that will ever exist
   JobTable table;
 };
 Result<PreparedWorkload> prepare_workload(Scenario scenario,

@@ -1,0 +1,61 @@
+// sim/scenario/fleet_schema.cpp — the scenario keys of the fleet's life over time: a node group's
+// deliveries (tranches, owners, vendor delays, burn-in) and the dated `events:` that change the
+// deliveries still to come (docs/fleet.md). Rows as in scenario_schema.cpp.
+#include "models/common/units.hpp"
+#include "sim/scenario/limits.hpp"
+#include "sim/scenario/scenario_schema.hpp"
+
+namespace sovsim::sim::scenario_schema {
+
+using schema::Type;
+using sovsim::kMaxDuration_s;
+using schema::Section;
+
+const Section kDelivery{"sites[].nodes[].deliveries[]", {
+  {.name = "date", .type = Type::kTime, .min = 0, .max = kMaxDuration_s, .required = true,
+   .description = "When the vendor is due to deliver the tranche (a date needs `start_date`)."},
+  {.name = "count", .type = Type::kInteger, .unit = "nodes", .min = 0, .max = kMaxNodesPerGroup,
+   .required = true, .description = "Nodes in the tranche."},
+  {.name = "owner", .type = Type::kString, .shown_default = "the group's `owner`",
+   .description = "Tenant that owns the tranche: its entitlement grows by it, and its idle "
+                  "capacity is charged to it."},
+  {.name = "delay", .type = Type::kDurationDistribution, .shown_default = "`0`",
+   .type_text = "[distribution](#distributions) of durations",
+   .description = "Vendor slip added to `date`, sampled per tranche from the scenario seed."},
+  {.name = "burn_in", .type = Type::kDuration, .fallback = 0, .min = 0, .max = kMaxDuration_s,
+   .description = "From arrival to service (installation, acceptance tests)."},
+}};
+
+const Section kEvent{"events[]", {
+  {.name = "type", .type = Type::kChoice, .required = true,
+   .choices = {"export_rule", "vendor_delay", "hbm_shortage", "substitution", "power_cap"},
+   .description = "`export_rule`: the tranches still to come keep `keep` of their nodes (0 "
+                  "cancels them). `vendor_delay`: they slip by `delay`. `hbm_shortage`: those of "
+                  "hardware with HBM generation `hbm` keep `keep`. `substitution`: they arrive as "
+                  "`to` hardware, `ratio` devices per device replaced. `power_cap`: `site`'s power "
+                  "cap becomes `mw`."},
+  {.name = "date", .type = Type::kTime, .min = 0, .max = kMaxDuration_s, .required = true,
+   .description = "When it happens: it applies to tranches that have not arrived by then."},
+  {.name = "name", .type = Type::kString, .shown_default = "`type@date`",
+   .description = "Label in `summary.json` and the text summary."},
+  {.name = "hardware", .type = Type::kString, .shown_default = "any",
+   .description = "Only tranches of this hardware (required for `substitution`)."},
+  {.name = "site", .type = Type::kString, .shown_default = "any", .description = "Only this site's tranches."},
+  {.name = "owner", .type = Type::kString, .shown_default = "any", .description = "Only this tenant's tranches."},
+  {.name = "keep", .type = Type::kNumber, .unit = "fraction", .fallback = 0, .min = 0, .max = 1,
+   .description = "`export_rule`, `hbm_shortage`: fraction of each matching tranche's nodes still "
+                  "delivered (rounded down)."},
+  {.name = "delay", .type = Type::kDurationDistribution, .shown_default = "**required** for `vendor_delay`",
+   .type_text = "[distribution](#distributions) of durations",
+   .description = "`vendor_delay`: slip added to each matching tranche, sampled per tranche."},
+  {.name = "hbm", .type = Type::kString, .shown_default = "**required** for `hbm_shortage`",
+   .description = "`hbm_shortage`: HBM generation (catalog `hbm_generation`, e.g. `HBM3e`)."},
+  {.name = "to", .type = Type::kString, .shown_default = "**required** for `substitution`",
+   .description = "`substitution`: the hardware that arrives instead (e.g. a domestic NPU)."},
+  {.name = "ratio", .type = Type::kNumber, .unit = "devices", .fallback = 1, .min = 0, .max = 1e6,
+   .description = "`substitution`: devices of `to` per device replaced (nodes rounded to nearest)."},
+  {.name = "mw", .type = Type::kNumber, .unit = "MW", .fallback = 0, .min = 0, .max = 1e6,
+   .description = "`power_cap`: the site's new IT power cap (`0` lifts it)."},
+}};
+
+}  // namespace sovsim::sim::scenario_schema
