@@ -12,11 +12,10 @@
 #include <vector>
 
 #include "models/common/rng.hpp"
+#include "models/common/units.hpp"  // kSecondsPerYear
 #include "models/training_memory.hpp"
 
 namespace sovsim::models {
-
-inline constexpr double kSecondsPerYear = 365.0 * 86400.0;  // the "y" of units.hpp
 
 // Defaults: Dubey et al. 2024, "The Llama 3 Herd of Models", Sec. 3.3.4 and Table 5 (checked
 // against the table as reproduced on glennklockwood.com/garden/component-reliability): 419

@@ -2,6 +2,7 @@
 #include "models/hardware.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
@@ -30,6 +31,19 @@ bool is_year_month(const std::string& s) {
 
 }  // namespace
 
+std::string canonical_memory_generation(std::string_view text) {
+  const auto same = [](std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+      return std::tolower(static_cast<unsigned char>(x)) ==
+             std::tolower(static_cast<unsigned char>(y));
+    });
+  };
+  for (std::string_view g : kMemoryGenerations) {
+    if (same(g, text)) return std::string(g);
+  }
+  return "";
+}
+
 double Hardware::peak_flops(std::string_view precision) const {
   if (precision == "bf16") return bf16_flops;
   if (precision == "fp8") return fp8_flops;
@@ -57,6 +71,14 @@ Hardware read_hardware(MapReader& m) {
   hw.tdp_w = m.require_number("tdp_w", 0, 1e5);
   // Without a measured idle draw assume 20% of TDP (typical of HGX boards at rest; docs say so).
   hw.idle_w = m.number("idle_w", 0.2 * hw.tdp_w, 0, 1e5);
+  hw.node_max_w = m.number("node_max_w", 0, 0, 1e7);
+  const std::string generation = m.string("hbm_generation", "");
+  hw.hbm_generation = canonical_memory_generation(generation);
+  if (!generation.empty() && hw.hbm_generation.empty()) {
+    m.context().error(m.raw("hbm_generation"), m.key_path("hbm_generation"),
+                      fmt::format("expected one of {}, found '{}'",
+                                  fmt::join(kMemoryGenerations, ", "), generation));
+  }
   hw.price_usd = m.number("price_usd", 0, 0, 1e9);
   hw.available = m.string("available", "");
   if (!hw.available.empty() && !is_year_month(hw.available)) {
@@ -67,6 +89,11 @@ Hardware read_hardware(MapReader& m) {
   if (hw.idle_w > hw.tdp_w && hw.tdp_w > 0) {
     m.context().error(m.raw("idle_w"), m.key_path("idle_w"),
                       fmt::format("idle power {} W exceeds TDP {} W", hw.idle_w, hw.tdp_w));
+  }
+  if (hw.node_max_w > 0 && hw.node_max_w < hw.gpus_per_node * hw.tdp_w) {
+    m.context().error(m.raw("node_max_w"), m.key_path("node_max_w"),
+                      fmt::format("node maximum {} W is below its {} devices' TDP ({} W)",
+                                  hw.node_max_w, hw.gpus_per_node, hw.gpus_per_node * hw.tdp_w));
   }
   if (hw.fp8_flops > 0 && hw.fp8_flops < hw.bf16_flops) {
     m.context().error(m.raw("fp8_tflops"), m.key_path("fp8_tflops"),

@@ -1,7 +1,8 @@
 // models/hardware.hpp — the accelerator catalog: one Hardware value per GPU/NPU type with its
-// peak dense FLOP/s per precision, memory, scale-up and scale-out bandwidth, power, price and
-// the public source of each number. The catalog text is YAML in datasheet units
-// (models/catalog/hardware.yaml, docs/hardware.md); the struct holds SI units.
+// peak dense FLOP/s per precision, memory (size, bandwidth, generation), scale-up and scale-out
+// bandwidth, power (board and whole node), price and the public source of each number. The
+// catalog text is YAML in datasheet units (models/catalog/hardware.yaml, docs/hardware.md); the
+// struct holds SI units.
 // Pure: no SimGrid, no I/O except merged_with_file() reading the user's --hw-file.
 #pragma once
 
@@ -15,6 +16,15 @@
 
 namespace sovsim::models {
 
+// The memory generations `hbm_generation` accepts, in their canonical spelling (an "HBM
+// shortage" names one of them, so spelling variants must not escape it). GDDR/LPDDR name
+// non-HBM devices such as ATOM.
+inline constexpr std::string_view kMemoryGenerations[] = {
+    "HBM2", "HBM2e", "HBM3", "HBM3e", "HBM4", "HBM4e", "GDDR6", "GDDR6X", "GDDR7", "LPDDR5X"};
+// The canonical spelling of a memory generation, matched ignoring case ("HBM3E" -> "HBM3e");
+// "" if it is none of kMemoryGenerations.
+std::string canonical_memory_generation(std::string_view text);
+
 struct Hardware {
   std::string name;  // catalog key, e.g. "H100", "B200", "GB200", "RNGD" (case-sensitive)
   std::string vendor, description;
@@ -26,6 +36,8 @@ struct Hardware {
   int gpus_per_node = 8;              // devices per host/node (NVL72: 4 per compute tray)
   double nic_bw_bytes_per_s = 0;      // scale-out per device, per direction
   double tdp_w = 0, idle_w = 0;       // board power at full load and when idle
+  double node_max_w = 0;              // whole node's maximum draw (devices + host), 0 = unknown
+  std::string hbm_generation;         // memory technology, as in kMemoryGenerations; "" = unknown
   double price_usd = 0;               // capex per device (approximate; 0 = unknown)
   std::string available;              // "YYYY-MM" of volume availability ("" = unknown)
   std::string hbm_generation;         // "HBM3e", ... ("" = unknown)

@@ -25,8 +25,8 @@ std::optional<double> parse_number(std::string_view text) {
 
 std::optional<double> parse_duration_s(std::string_view text) {
   static constexpr std::pair<std::string_view, double> kUnits[] = {
-      {"ms", 1e-3},   {"min", 60.0},    {"s", 1.0},         {"m", 60.0},        {"h", 3600.0},
-      {"d", 86400.0}, {"w", 604800.0}, {"y", 365 * 86400.0}};
+      {"ms", 1e-3},  {"min", 60.0},  {"s", 1.0},      {"m", 60.0},
+      {"h", 3600.0}, {"d", 86400.0}, {"w", 604800.0}, {"y", kSecondsPerYear}};
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   for (const auto& [suffix, scale] : kUnits) {
     if (text.size() > suffix.size() && text.ends_with(suffix)) {

@@ -13,9 +13,12 @@ namespace sovsim {
 // the result is always finite. Negative values parse; callers range-check.
 std::optional<double> parse_duration_s(std::string_view text);
 
+// Seconds in the "y" of durations (365 days), for per-year rates and amortisation.
+inline constexpr double kSecondsPerYear = 365.0 * 86400.0;
+
 // Longest duration any scenario key accepts (1000 years): far beyond any simulation, small
 // enough that sums and products of durations stay finite. The horizon has its own, lower limit.
-inline constexpr double kMaxDuration_s = 1000 * 365 * 86400.0;
+inline constexpr double kMaxDuration_s = 1000 * kSecondsPerYear;
 
 // A finite decimal number ("12", "-3.5", "1e6"); nullopt otherwise.
 std::optional<double> parse_number(std::string_view text);
