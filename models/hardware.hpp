@@ -40,7 +40,6 @@ struct Hardware {
   std::string hbm_generation;         // memory technology, as in kMemoryGenerations; "" = unknown
   double price_usd = 0;               // capex per device (approximate; 0 = unknown)
   std::string available;              // "YYYY-MM" of volume availability ("" = unknown)
-  std::string hbm_generation;         // "HBM3e", ... ("" = unknown)
   std::string source;                 // public source(s) for the numbers
 
   // Dense peak FLOP/s for "bf16" | "fp8" | "fp4"; 0 if unsupported or an unknown precision.

@@ -80,7 +80,7 @@ class Planner {
     if (!e.owner.empty() && t.owner != e.owner) return false;
     if (e.kind == FleetEvent::Kind::kHbmShortage) {
       const models::Hardware* hw = catalog_.find(t.hardware);
-      return hw && hw->hbm_generation == e.hbm;
+      return hw && hw->hbm_generation == models::canonical_memory_generation(e.hbm);
     }
     return true;
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace sovsim::sim {
 namespace {
@@ -60,8 +61,7 @@ void read_group_life(MapReader& g, NodeGroup& group, const std::vector<std::stri
   group.drain_s = g.duration_s("drain");
 }
 
-std::vector<FleetEvent> read_events(MapReader& top, const KnownNames& names,
-                                    const models::HardwareCatalog& catalog) {
+std::vector<FleetEvent> read_events(MapReader& top, const KnownNames& names) {
   using Kind = FleetEvent::Kind;
   std::vector<FleetEvent> events;
   for (auto& [node, path] : top.list("events")) {
@@ -91,14 +91,11 @@ std::vector<FleetEvent> read_events(MapReader& top, const KnownNames& names,
     e.power_cap_mw = m.number("mw");
     if (e.kind == Kind::kHbmShortage) {
       m.required("hbm");
-      std::vector<std::string> generations;
-      for (const auto& hw : catalog.all()) {
-        if (!hw.hbm_generation.empty() &&
-            std::find(generations.begin(), generations.end(), hw.hbm_generation) == generations.end()) {
-          generations.push_back(hw.hbm_generation);
-        }
+      if (!e.hbm.empty() && models::canonical_memory_generation(e.hbm).empty()) {
+        std::vector<std::string> known(std::begin(models::kMemoryGenerations),
+                                       std::end(models::kMemoryGenerations));
+        check_name(m, "hbm", e.hbm, known, "memory generation");
       }
-      check_name(m, "hbm", e.hbm, generations, "HBM generation");
     }
     if (e.kind == Kind::kSubstitution) m.required("hardware"), m.required("to");
     if (e.kind == Kind::kPowerCap) m.required("site"), m.required("mw");

@@ -21,7 +21,6 @@ std::vector<std::string> declared_tenant_names(const YAML::Node& root);
 void read_group_life(MapReader& g, NodeGroup& group, const std::vector<std::string>& tenants);
 
 // The `events:` list, sorted by date (stable), with names and filters checked.
-std::vector<FleetEvent> read_events(MapReader& top, const KnownNames& names,
-                                    const models::HardwareCatalog& catalog);
+std::vector<FleetEvent> read_events(MapReader& top, const KnownNames& names);
 
 }  // namespace sovsim::sim

@@ -197,7 +197,7 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   names.hardware = catalogs.hardware.names();
   names.models = catalogs.transformers.names();
 
-  s.events = read_events(top, names, catalogs.hardware);
+  s.events = read_events(top, names);
 
   MapReader workload = top.require_map("workload");  // with its schema section
   const std::string dir = std::filesystem::path(file_name).parent_path().string();
