@@ -27,6 +27,7 @@ enum class Type {
   kDistribution,  // a scalar or a {dist: ...} map (docs/scenario.md#distributions)
   kDurationDistribution,
   kStringMap,     // any keys, string values (tenant_map)
+  kProfile,       // a number, or {values: [...], step: DURATION}: a quantity varying over a period
 };
 
 struct Section;

@@ -111,6 +111,8 @@ class MapReader {
   double time_s_or(std::string_view key, double fallback);
   // Reports `key` as missing if it is absent (a key required only in some cases).
   void required(std::string_view key);
+  // The schema row of `key` (which must be in the section).
+  const schema::Key& schema_key(std::string_view key) const;
   // The nested section of a kMap or kList key (for the elements of list(key)).
   const schema::Section& section_of(std::string_view key) const;
 
@@ -130,7 +132,6 @@ class MapReader {
 
  private:
   YAML::Node find(std::string_view key);  // first match; marks the key known
-  const schema::Key& schema_key(std::string_view key) const;  // the section's row (must exist)
   bool scalar_or_error(const YAML::Node& value, std::string_view key, const char* expected);
   void missing(std::string_view key, const char* expected);
 

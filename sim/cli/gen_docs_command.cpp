@@ -52,7 +52,7 @@ const std::vector<Generated>& generated() {
         {"jobs", &ss::kJob},            {"generators", &ss::kGenerator}, {"train", &ss::kTrain},
         {"serve", &ss::kServe},         {"trace", &ss::kTrace},        {"scheduler", &ss::kScheduler},
         {"engine", &ss::kEngine},       {"output", &ss::kOutput},      {"deliveries", &ss::kDelivery},
-        {"events", &ss::kEvent}};
+        {"events", &ss::kEvent},        {"economics", &ss::kEconomics}};
     for (const auto& [tag, section] : sections) {
       out.push_back({"scenario.md", tag, [section] { return ss::markdown_table(*section); }});
     }

@@ -9,8 +9,16 @@
 namespace sovsim::sim {
 
 CapacityManager::CapacityManager(Cluster& cluster, const CapacityPlan& plan,
-                                 const std::vector<Tenant>& tenants, TelemetrySink& sink)
-    : cluster_(cluster), sink_(sink) {
+                                 const std::vector<Tenant>& tenants, const EnergyRates& rates,
+                                 const PowerMeter& meter, TelemetrySink& sink)
+    : cluster_(cluster), rates_(rates), meter_(meter), sink_(sink) {
+  for (size_t site = 0; site < rates.site_caps.size(); ++site) {
+    site_cap_w_.push_back(rates.site_caps[site].front().cap_w);
+    for (size_t k = 1; k < rates.site_caps[site].size(); ++k) {
+      const PowerCapStep& step = rates.site_caps[site][k];
+      changes_.push_back({step.time_s, kPowerCap, 0, 0, 0, static_cast<int>(site), step.cap_w});
+    }
+  }
   std::vector<Change> at_start;
   for (const Tranche& t : plan.tranches) {
     if (t.nodes == 0) continue;
@@ -52,6 +60,12 @@ CapacityManager::CapacityManager(Cluster& cluster, const CapacityPlan& plan,
   for (const Change& c : at_start) report(c, +1, 0);
 }
 
+double CapacityManager::power_headroom_w(int pool) const {
+  const int site = rates_.pools[pool].site;
+  if (site_cap_w_[site] <= 0) return std::numeric_limits<double>::infinity();
+  return site_cap_w_[site] - meter_.site_it_w(site);
+}
+
 double CapacityManager::next_event_s() const {
   return next_ < changes_.size() ? changes_[next_].time_s : std::numeric_limits<double>::infinity();
 }
@@ -75,6 +89,9 @@ void CapacityManager::handle_due(double now_s, FailureManager& failures,
         break;
       case kDrain:
         for (NodeId n = c.first; n < c.first + c.count; ++n) cluster_.set_open(n, false);
+        break;
+      case kPowerCap:
+        site_cap_w_[c.owner] = c.cap_w;
         break;
       case kRetire:
         for (NodeId n = c.first; n < c.first + c.count; ++n) {

@@ -15,7 +15,8 @@ namespace sovsim::sim {
 
 Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants,
                        Policy& policy, TelemetrySink& sink, const Simulation& simulation,
-                       const CapacityPlan& capacity, ControllerOptions options)
+                       const CapacityPlan& capacity, const EnergyRates& rates,
+                       const PowerMeter& meter, ControllerOptions options)
     : jobs_(jobs),
       cluster_(cluster),
       tenants_(tenants),
@@ -26,7 +27,7 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
       tenant_busy_gpus_(tenants.size(), 0),
       runner_(jobs, cluster, simulation, sink, stats_,
               RunnerOptions{options_.horizon_s, options_.engine, options_.failures}, *this),
-      capacity_(cluster, capacity, tenants, sink),
+      capacity_(cluster, capacity, tenants, rates, meter, sink),
       failures_(cluster, simulation.topology(), options_.failures, options_.seed, stats_),
       view_(*this, placement_strategy(options_.placement)) {}
 

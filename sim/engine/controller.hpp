@@ -48,7 +48,7 @@ class Controller final : private JobRunner::Listener {
  public:
   Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenant>& tenants, Policy& policy,
              TelemetrySink& sink, const Simulation& simulation, const CapacityPlan& capacity,
-             ControllerOptions options);
+             const EnergyRates& rates, const PowerMeter& meter, ControllerOptions options);
   ~Controller() override;
 
   // Runs SimGrid's engine (which must exist, with its platform) until no event is left at or

@@ -35,8 +35,14 @@ std::optional<Placement> PolicyView::find_placement(JobIndex index) const {
   return std::nullopt;
 }
 
+double PolicyView::power_headroom_w(int pool) const {
+  return controller_.capacity_.power_headroom_w(pool);
+}
+double PolicyView::busy_extra_w(int pool) const { return controller_.capacity_.busy_extra_w(pool); }
+
 std::optional<Placement> PolicyView::find_placement_in(JobIndex index, int pool) const {
   const int64_t gpus = job(index).gpus;
+  if (!controller_.capacity_.admits(pool, cluster().gpus_held(pool, gpus))) return std::nullopt;
   switch (strategy_) {
     case PlacementStrategy::kPack: return cluster().best_fit(pool, gpus);
     case PlacementStrategy::kTopology: return cluster().topology_fit(pool, gpus);

@@ -27,6 +27,8 @@ class PolicyView final : public SchedulingContext {
   const Cluster& cluster() const override;
   std::optional<Placement> find_placement(JobIndex index) const override;
   std::optional<Placement> find_placement_in(JobIndex index, int pool) const override;
+  double power_headroom_w(int pool) const override;
+  double busy_extra_w(int pool) const override;
   void start(JobIndex index, const Placement& placement) override;
   const std::set<JobIndex>& running() const override;
   void preempt(JobIndex index) override;

@@ -1,10 +1,14 @@
 // sim/output/account_fields.cpp — see account_fields.hpp.
 #include "sim/output/account_fields.hpp"
 
+#include <cmath>
+#include <limits>
+
 namespace sovsim::sim {
 namespace {
 
 constexpr double kSecondsPerHour = 3600;
+constexpr double kJoulesPerMwh = 3.6e9;
 
 const std::vector<AccountField> kFields = {
     {"gpu_hours", "/gpu_hours", "GPU-h", "Busy GPU-hours: GPUs held × time.",
@@ -33,6 +37,30 @@ const std::vector<AccountField> kFields = {
      "Capacity in service that the tenant owns (deliveries' `owner`, a group's `owner`, a site's "
      "`operator`), busy or idle; the fleet's is the sum over tenants ([fleet.md](fleet.md)).",
      [](const Account& a) { return a.owned_gpu_s / kSecondsPerHour; }},
+    {"it_energy_mwh", "/energy/it_mwh", "MWh",
+     "Energy at the nodes ([energy.md](energy.md)): the idle draw of capacity to its owner, the extra "
+     "draw of running jobs to their tenant.",
+     [](const Account& a) { return a.it_energy_j / kJoulesPerMwh; }},
+    {"energy_mwh", "/energy/facility_mwh", "MWh", "Energy at the meter: IT energy × the site's PUE.",
+     [](const Account& a) { return a.facility_energy_j / kJoulesPerMwh; }},
+    {"emissions_tco2", "/emissions/tco2", "tCO₂", "Facility energy × the grid's carbon intensity.",
+     [](const Account& a) { return a.co2_t; }},
+    {"energy_krw", "/cost/energy_krw", "KRW", "Facility energy × the electricity price.",
+     [](const Account& a) { return a.energy_krw; }},
+    {"capex_krw", "/cost/capex_krw", "KRW",
+     "The hardware price of owned capacity, amortised straight-line over `economics.capex_years`.",
+     [](const Account& a) { return a.capex_krw; }},
+    {"opex_krw", "/cost/opex_krw", "KRW", "Operating cost of owned capacity (`opex_krw_per_node_year`).",
+     [](const Account& a) { return a.opex_krw; }},
+    {"cost_krw", "/cost/total_krw", "KRW", "`energy_krw` + `capex_krw` + `opex_krw`.",
+     [](const Account& a) { return a.cost_krw(); }},
+    {"cost_per_gpu_hour_krw", "/cost/per_gpu_hour_krw", "KRW/GPU-h",
+     "`cost_krw` / `gpu_hours` (null when nothing ran): what a used GPU-hour cost, idle capacity "
+     "included.",
+     [](const Account& a) {
+       return a.busy_gpu_s > 0 ? a.cost_krw() / (a.busy_gpu_s / kSecondsPerHour)
+                               : std::numeric_limits<double>::quiet_NaN();
+     }},
     {"goodput_fraction", "/goodput_fraction", "",
      "`goodput_gpu_hours` / `gpu_hours` (0 when nothing ran): what failures, checkpoints, "
      "preemptions and fabric contention cost.",
@@ -45,13 +73,20 @@ const std::vector<AccountField>& account_fields() { return kFields; }
 
 std::vector<DocRow> account_field_docs() { return doc_rows(kFields); }
 
+namespace {
+// NaN marks "undefined" (a ratio over nothing): null in JSON.
+nlohmann::ordered_json value_or_null(double v) {
+  return std::isnan(v) ? nlohmann::ordered_json() : nlohmann::ordered_json(v);
+}
+}  // namespace
+
 void add_account_fields(nlohmann::ordered_json& object, const Account& account) {
-  for (const AccountField& f : kFields) object[std::string(f.name)] = f.value(account);
+  for (const AccountField& f : kFields) object[std::string(f.name)] = value_or_null(f.value(account));
 }
 
 void set_fleet_fields(nlohmann::ordered_json& summary, const Account& fleet) {
   for (const AccountField& f : kFields) {
-    summary[nlohmann::ordered_json::json_pointer(std::string(f.fleet_key))] = f.value(fleet);
+    summary[nlohmann::ordered_json::json_pointer(std::string(f.fleet_key))] = value_or_null(f.value(fleet));
   }
 }
 

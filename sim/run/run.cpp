@@ -65,7 +65,8 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
 
   std::vector<std::string> tenant_names;
   for (const Tenant& t : scenario.tenants) tenant_names.push_back(t.name);
-  Ledger ledger(cluster, scenario.tenants.size(), table.jobs.size());
+  const EnergyRates rates = energy_rates(scenario, cluster, catalogs.hardware);
+  Ledger ledger(cluster, rates, scenario.tenants.size(), table.jobs.size());
   File utilisation_file;
   std::unique_ptr<UtilisationCsv> utilisation_csv;
   if (scenario.output.utilisation_csv) {
@@ -93,7 +94,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   options.seed = scenario.seed;
   options.engine = scenario.engine;
   Controller controller(table, cluster, scenario.tenants, *policy, ledger, simulation,
-                        prepared.value().capacity, options);
+                        prepared.value().capacity, rates, ledger.power(), options);
   if (utilisation_csv) ledger.set_observer(utilisation_csv.get());  // after the capacity at 0
 
   const auto sim_started = Clock::now();

@@ -1,7 +1,9 @@
-// sim/scenario/fleet_schema.cpp — the scenario keys of the fleet's life over time: a node group's
-// deliveries (tranches, owners, vendor delays, burn-in) and the dated `events:` that change the
-// deliveries still to come (docs/fleet.md). Rows as in scenario_schema.cpp.
+// sim/scenario/fleet_schema.cpp — the scenario keys of the fleet's life over time and what it
+// costs: a node group's deliveries (tranches, owners, vendor delays, burn-in), the dated
+// `events:` that change the deliveries still to come (docs/fleet.md), and `economics:` — power,
+// prices, emissions and capital (docs/energy.md). Rows as in scenario_schema.cpp.
 #include "models/common/units.hpp"
+#include "sim/scenario/energy_keys.hpp"
 #include "sim/scenario/limits.hpp"
 #include "sim/scenario/scenario_schema.hpp"
 
@@ -57,5 +59,20 @@ const Section kEvent{"events[]", {
   {.name = "mw", .type = Type::kNumber, .unit = "MW", .fallback = 0, .min = 0, .max = 1e6,
    .description = "`power_cap`: the site's new IT power cap (`0` lifts it)."},
 }};
+
+const Section kEconomics{"economics", {
+  SOVSIM_ENERGY_PRICE_KEYS(""),
+  {.name = "krw_per_usd", .type = Type::kNumber, .unit = "KRW/USD", .fallback = 1400, .min = 1e-6, .max = 1e9,
+   .description = "Exchange rate for the catalog's `price_usd` (1,300–1,450 over 2024–25)."},
+  {.name = "capex_years", .type = Type::kNumber, .unit = "years", .fallback = 5, .min = 0.01, .max = 100,
+   .description = "Straight-line amortisation of the hardware's price (the usual range is 4–6)."},
+  {.name = "opex_krw_per_node_year", .type = Type::kNumber, .unit = "KRW", .fallback = 20e6, .min = 0, .max = 1e15,
+   .description = "Operating cost per node-year besides electricity (support, space, staff); an "
+                  "assumption: ~5% a year of an 8-GPU server's price."},
+  {.name = "busy_fraction_of_tdp", .type = Type::kNumber, .unit = "fraction", .fallback = 0.85, .min = 0, .max = 2,
+   .description = "Mean board draw of a busy accelerator over its TDP (docs/energy.md: a busy DGX "
+                  "H100 then draws 76% of its rating, as measured for training)."},
+}};
+
 
 }  // namespace sovsim::sim::scenario_schema

@@ -12,6 +12,7 @@
 
 #include "models/common/distribution.hpp"
 #include "models/failures.hpp"
+#include "models/time_profile.hpp"
 #include "sim/fabric/fabric.hpp"
 #include "sim/sched/policy_params.hpp"
 #include "sim/trace/trace_options.hpp"
@@ -52,6 +53,22 @@ struct Site {
   double wan_latency_s = 2e-3;
   Fabric fabric;  // leaves, pods, oversubscription (docs/fabric.md)
   std::string operator_tenant;  // owns the site's capacity no group or tranche owner claims
+  // Power and prices (docs/energy.md); unset: the scenario's `economics`.
+  double power_cap_mw = 0;  // IT power the site may draw: admission holds jobs beyond it (0: none)
+  std::optional<double> pue;
+  std::optional<models::TimeProfile> electricity_krw_per_kwh, carbon_t_per_mwh;
+};
+
+// `economics:` — fleet-wide power, price and cost assumptions (docs/energy.md has each default
+// and its public source); sites may override PUE, price and carbon.
+struct Economics {
+  double pue = 1.3;
+  models::TimeProfile electricity_krw_per_kwh = models::TimeProfile::constant(182.7);
+  models::TimeProfile carbon_t_per_mwh = models::TimeProfile::constant(0.4173);
+  double krw_per_usd = 1400;
+  double capex_years = 5;
+  double opex_krw_per_node_year = 20e6;
+  double busy_fraction_of_tdp = 0.85;
 };
 
 struct Tenant {
@@ -141,6 +158,7 @@ struct Scenario {
   SchedulerConfig scheduler;
   models::FailureRates failures;  // `failures:` (docs/failures.md); disabled when absent
   std::vector<FleetEvent> events;  // `events:` in date order (docs/fleet.md)
+  Economics economics;
   EngineConfig engine;
   OutputConfig output;
 };

@@ -9,6 +9,7 @@
 #include "models/common/input_file.hpp"
 #include "models/common/yaml_reader.hpp"
 #include "sim/scenario/overrides.hpp"
+#include "sim/scenario/economics_reader.hpp"
 #include "sim/scenario/failure_reader.hpp"
 #include "sim/scenario/fleet_reader.hpp"
 #include "sim/scenario/limits.hpp"
@@ -56,6 +57,7 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
     site.wan_bw_bytes_per_s = m.number("wan_gbps") * 1e9 / 8;
     site.wan_latency_s = m.number("wan_latency_ms") / 1e3;
     site.fabric = read_fabric(m);
+    read_site_energy(m, site);
     site.operator_tenant = m.string("operator");
     if (!site.operator_tenant.empty()) {
       check_reference(ctx, m.raw("operator"), m.key_path("operator"), site.operator_tenant,
@@ -198,6 +200,7 @@ Result<Scenario> parse_scenario(const std::string& text, const std::string& file
   names.models = catalogs.transformers.names();
 
   s.events = read_events(top, names);
+  s.economics = read_economics(top);
 
   MapReader workload = top.require_map("workload");  // with its schema section
   const std::string dir = std::filesystem::path(file_name).parent_path().string();

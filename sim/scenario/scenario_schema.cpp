@@ -5,6 +5,7 @@
 
 #include "models/common/units.hpp"
 #include "models/failures.hpp"
+#include "sim/scenario/energy_keys.hpp"
 #include "sim/scenario/limits.hpp"
 
 namespace sovsim::sim::scenario_schema {
@@ -45,6 +46,8 @@ const Section kTop{"", {
   {.name = "failures", .type = Type::kMap, .section = &kFailures, .shown_default = "absent: no failures",
    .description = "Node and rack failures, repairs (keys in [failures.md](failures.md#yaml-keys)). "
                   "`failures: {}` turns them on at the Llama 3 rates."},
+  {.name = "economics", .type = Type::kMap, .section = &kEconomics, .type_text = "[map](#economics)",
+   .description = "Power, electricity price, grid carbon and capital assumptions (docs/energy.md)."},
   {.name = "events", .type = Type::kList, .section = &kEvent, .type_text = "list of [events](#events)",
    .description = "Dated changes to the deliveries still to come: export rules, vendor delays, "
                   "HBM shortages, substitutions, power caps (docs/fleet.md)."},
@@ -65,6 +68,12 @@ const Section kSite{"sites[]", {
    .description = "Latency of that link."},
   {.name = "fabric", .type = Type::kMap, .section = &kFabric, .shown_default = "non-blocking",
    .type_text = "map (below)", .description = "The site's scale-out network (below)."},
+  SOVSIM_ENERGY_PRICE_KEYS("`economics`' value"),
+  {.name = "power_cap_mw", .type = Type::kNumber, .unit = "MW", .fallback = 0, .min = 0, .max = 1e6,
+   .shown_default = "`0`: none",
+   .description = "IT power the site may draw. A job starts only if the site's draw with it stays "
+                  "within the cap (idle capacity counts; running jobs are never stopped). "
+                  "`power_cap` events change it over time (docs/energy.md#power-cap)."},
   {.name = "operator", .type = Type::kString, .shown_default = "none",
    .description = "Tenant that owns the site's capacity no group or tranche `owner` claims (its "
                   "entitlement, and the idle capacity charged to it)."},

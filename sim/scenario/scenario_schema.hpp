@@ -15,7 +15,7 @@ namespace sovsim::sim::scenario_schema {
 extern const schema::Section kTop, kSite, kNodeGroup, kFabric, kLinkLatency, kTenant;
 extern const schema::Section kWorkload, kJob, kGenerator, kTrain, kServe, kTrace;
 extern const schema::Section kScheduler, kEngine, kOutput, kFailures, kRepair;
-extern const schema::Section kDelivery, kEvent;  // fleet_schema.cpp
+extern const schema::Section kDelivery, kEvent, kEconomics;  // fleet_schema.cpp
 
 // The JSON Schema (draft 2020-12) of a scenario file, for editors and validators.
 nlohmann::ordered_json json_schema();

@@ -64,6 +64,17 @@ Json key_json(const Key& k) {
       j = {{"anyOf", Json::array({duration_json(nullptr), {{"$ref", "#/$defs/distribution"}}})}};
       break;
     case Type::kStringMap: j = {{"type", "object"}, {"additionalProperties", {{"type", "string"}}}}; break;
+    case Type::kProfile: {
+      Json number = {{"type", "number"}};
+      add_range(number, k);
+      Json values = {{"type", "array"}, {"minItems", 1}, {"items", number}};
+      Json profile = {{"type", "object"},
+                      {"properties", {{"values", values}, {"step", duration_json(nullptr)}}},
+                      {"required", Json::array({"values"})},
+                      {"additionalProperties", false}};
+      j = {{"anyOf", Json::array({number, profile})}};
+      break;
+    }
   }
   if (!k.choices.empty() && k.type != Type::kChoice) {  // literals accepted beside the type
     Json literal = {{"enum", Json(std::vector<std::string>(k.choices.begin(), k.choices.end()))}};
@@ -143,6 +154,7 @@ std::string type_text(const Key& k) {
     case Type::kDistribution: return "distribution";
     case Type::kDurationDistribution: return "distribution of durations";
     case Type::kStringMap: return "map of strings";
+    case Type::kProfile: return range_text(k, "number") + ", or profile `{values, step}`";
   }
   return "";
 }
@@ -156,6 +168,7 @@ std::string default_text(const Key& k) {
     case Type::kBoolean: return k.fallback != 0 ? "`true`" : "`false`";
     case Type::kDuration:
     case Type::kTime: return fmt::format("`{}`", format_duration_text(k.fallback));
+    case Type::kProfile:
     case Type::kNumber:
     case Type::kInteger: return fmt::format("`{}`", number_text(k.fallback));
     default: return "";

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -50,6 +51,11 @@ class SchedulingContext {
   // Asks to be called again at `time_s` (> now) even if no job event happens then, e.g. when a
   // running job crosses a service threshold (LAS) or a reservation falls due.
   virtual void wake_at(double time_s) = 0;
+  // Site power caps (docs/energy.md#power-cap): the watts the site of `pool` may still draw
+  // (+inf without a cap), and a running GPU's extra draw there. find_placement() already
+  // refuses a start beyond the cap; a policy that frees GPUs by preemption checks it too.
+  virtual double power_headroom_w(int pool) const { return std::numeric_limits<double>::infinity(); }
+  virtual double busy_extra_w(int pool) const { return 0; }
 };
 
 class Policy {

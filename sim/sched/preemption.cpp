@@ -114,9 +114,18 @@ std::optional<PoolPlan> plan_in_pool(const SchedulingContext& ctx, const Job& jo
   }
   if (reachable < cluster.gpus_held(pool, job.gpus)) return std::nullopt;
 
+  // Under a site power cap the victims must also free the watts the job needs (they run in the
+  // same pool, so at the same extra draw per GPU).
+  const double extra_w = ctx.busy_extra_w(pool);
+  const double headroom_w = ctx.power_headroom_w(pool);
+  auto power_ok = [&](int64_t freed_gpus) {
+    return headroom_w + static_cast<double>(freed_gpus) * extra_w >=
+           static_cast<double>(cluster.gpus_held(pool, job.gpus)) * extra_w * (1 - 1e-12);
+  };
   std::vector<JobIndex> chosen;
   std::vector<size_t> positions;
   FreedGpus freed(cluster, pool, job.gpus);
+  int64_t freed_gpus = 0;
   bool fits = false;
   for (size_t i = 0; i < candidates.size() && !fits; ++i) {
     const Job& c = ctx.job(candidates[i]);
@@ -125,17 +134,20 @@ std::optional<PoolPlan> plan_in_pool(const SchedulingContext& ctx, const Job& jo
     chosen.push_back(candidates[i]);
     positions.push_back(i);
     freed.add(c);
-    fits = freed.fits();
+    freed_gpus += c.placement.gpus();
+    fits = freed.fits() && power_ok(freed_gpus);
   }
   if (!fits) return std::nullopt;
 
   // The last victim was needed; drop earlier ones that are not, least preferred first.
   for (size_t k = chosen.size() - 1; k-- > 0;) {
     FreedGpus without(cluster, pool, job.gpus);
+    int64_t without_gpus = 0;
     for (size_t m = 0; m < chosen.size(); ++m) {
-      if (m != k) without.add(ctx.job(chosen[m]));
+      if (m != k) without.add(ctx.job(chosen[m])), without_gpus += ctx.job(chosen[m]).placement.gpus();
     }
-    if (without.fits()) {
+    if (without.fits() && power_ok(without_gpus)) {
+      freed_gpus = without_gpus;
       chosen.erase(chosen.begin() + static_cast<std::ptrdiff_t>(k));
       positions.erase(positions.begin() + static_cast<std::ptrdiff_t>(k));
     }

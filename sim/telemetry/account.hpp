@@ -21,6 +21,15 @@ struct Account {
   double checkpoint_gpu_s = 0;       // held while writing checkpoints
   double stretch_gpu_s = 0;          // communication beyond NIC speed (shared, oversubscribed uplinks)
   double owned_gpu_s = 0;            // capacity in service owned by the cell's tenant, busy or not
+  // Energy and money (docs/energy.md): the idle draw, capex and opex of capacity fall to its
+  // owner; the extra draw of running a job over idling falls to the job's tenant.
+  double it_energy_j = 0;
+  double facility_energy_j = 0;      // it_energy_j × PUE
+  double energy_krw = 0;             // facility energy at the site's electricity price
+  double co2_t = 0;                  // facility energy at the grid's carbon intensity
+  double capex_krw = 0;              // amortised price of owned capacity
+  double opex_krw = 0;               // operating cost of owned capacity
+  double cost_krw() const { return energy_krw + capex_krw + opex_krw; }
 
   // Undisturbed work kept: what was held, less what was lost, checkpointed or stretched.
   double goodput_gpu_s() const {
@@ -33,6 +42,12 @@ struct Account {
     checkpoint_gpu_s += o.checkpoint_gpu_s;
     stretch_gpu_s += o.stretch_gpu_s;
     owned_gpu_s += o.owned_gpu_s;
+    it_energy_j += o.it_energy_j;
+    facility_energy_j += o.facility_energy_j;
+    energy_krw += o.energy_krw;
+    co2_t += o.co2_t;
+    capex_krw += o.capex_krw;
+    opex_krw += o.opex_krw;
     return *this;
   }
 };

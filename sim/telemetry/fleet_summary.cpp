@@ -53,7 +53,7 @@ void add_fleet_plan(Json& summary, const CapacityPlan& plan, const std::vector<S
     if (e.type == "power_cap") o["site"] = e.site, o["power_cap_mw"] = e.power_cap_mw;
     events.push_back(std::move(o));
   }
-  summary["events"] = std::move(events);
+  summary["fleet_events"] = std::move(events);
 }
 
 }  // namespace sovsim::sim

@@ -1,6 +1,7 @@
 // sim/telemetry/fleet_summary.hpp — the capacity plan in summary.json: every tranche (when it
 // was due, when it entered service and left, how many nodes arrived, who owns it, which events
-// changed it) under `capacity.tranches`, and every event with what it changed under `events`.
+// changed it) under `capacity.tranches`, and every event with what it changed under
+// `fleet_events`.
 // With a start_date, dates are added beside the seconds (docs/fleet.md).
 #pragma once
 

@@ -4,13 +4,21 @@
 #include <algorithm>
 #include <map>
 
+#include "models/cost.hpp"
+
 namespace sovsim::sim {
 
-Ledger::Ledger(const Cluster& cluster, size_t tenants, size_t jobs) : tenants_(tenants), jobs_(jobs) {
+Ledger::Ledger(const Cluster& cluster, const EnergyRates& rates, size_t tenants, size_t jobs)
+    : tenants_(tenants), jobs_(jobs), power_(rates.site_pue) {
   std::map<std::pair<int, std::string>, int> index;  // (site, hardware) -> group, in pool order
-  for (const Pool& pool : cluster.pools()) {
+  for (size_t p = 0; p < cluster.pools().size(); ++p) {
+    const Pool& pool = cluster.pools()[p];
     auto [it, added] = index.try_emplace({pool.site, pool.hardware}, static_cast<int>(groups_.size()));
-    if (added) groups_.push_back({pool.site, pool.site_name, pool.hardware, 0});
+    if (added) {
+      Group group{pool.site, pool.site_name, pool.hardware};
+      group.energy = &rates.pools[p];
+      groups_.push_back(std::move(group));
+    }
     groups_[it->second].total_gpus += pool.total_gpus();
     group_of_pool_.push_back(it->second);
   }
@@ -37,10 +45,32 @@ size_t Ledger::cell_of(const Job& job) const {
   return cell_of(static_cast<size_t>(group_of_pool_[job.placement.pool]), job.tenant);
 }
 
+void Ledger::charge(Account& a, size_t g, double t0_s, double t1_s, int64_t idle_gpus,
+                    int64_t running_gpus, int64_t owned_gpus) const {
+  const PoolEnergy& e = *groups_[g].energy;
+  const double watts = static_cast<double>(idle_gpus) * e.power.idle_w +
+                       static_cast<double>(running_gpus) * e.busy_extra_w();
+  if (watts > 0 && t1_s > t0_s) {
+    const models::EnergyDraw d = models::energy_of(watts, t0_s, t1_s, e.pue, e.price_krw_per_kwh,
+                                                   e.carbon_t_per_mwh);
+    a.it_energy_j += d.it_j;
+    a.facility_energy_j += d.facility_j;
+    a.energy_krw += d.cost_krw;
+    a.co2_t += d.co2_t;
+  }
+  const double owned_gpu_s = static_cast<double>(owned_gpus) * (t1_s - t0_s);
+  a.capex_krw += owned_gpu_s * e.capex_krw_per_gpu_s;
+  a.opex_krw += owned_gpu_s * e.opex_krw_per_gpu_s;
+}
+
 void Ledger::close_integrals(size_t cell, double now_s) {
   const double dt = now_s - since_[cell];
-  cells_[cell].busy_gpu_s += static_cast<double>(busy_[cell]) * dt;
-  cells_[cell].owned_gpu_s += static_cast<double>(owned_[cell]) * dt;
+  if (dt > 0) {
+    Account& a = cells_[cell];
+    a.busy_gpu_s += static_cast<double>(busy_[cell]) * dt;
+    a.owned_gpu_s += static_cast<double>(owned_[cell]) * dt;
+    charge(a, group_of_cell(cell), since_[cell], now_s, owned_[cell], busy_[cell], owned_[cell]);
+  }
   since_[cell] = now_s;
 }
 
@@ -50,6 +80,8 @@ void Ledger::mark_dirty(size_t cell) {
 
 void Ledger::set_busy(size_t cell, int64_t delta_gpus, double now_s) {
   close_integrals(cell, now_s);
+  const Group& group = groups_[group_of_cell(cell)];
+  power_.add(group.site, static_cast<double>(delta_gpus) * group.energy->busy_extra_w());
   busy_[cell] += delta_gpus;
   mark_dirty(cell);
 }
@@ -58,6 +90,7 @@ void Ledger::capacity_changed(int pool, int owner, int64_t delta_gpus, double no
   const auto g = static_cast<size_t>(group_of_pool_[pool]);
   close_group(g, now_s);
   groups_[g].present_gpus += delta_gpus;
+  power_.add(groups_[g].site, static_cast<double>(delta_gpus) * groups_[g].energy->power.idle_w);
   for (size_t t = 0; t < tenants_; ++t) mark_dirty(cell_of(g, t));  // utilisation.csv's total
   if (owner < 0) {
     groups_[g].unowned_gpus += delta_gpus;
@@ -69,10 +102,20 @@ void Ledger::capacity_changed(int pool, int owner, int64_t delta_gpus, double no
 }
 
 void Ledger::close_group(size_t g, double now_s) {
+  Group& group = groups_[g];
   const double dt = now_s - group_since_[g];
-  groups_[g].capacity_gpu_s += static_cast<double>(groups_[g].present_gpus) * dt;
-  groups_[g].unowned_gpu_s += static_cast<double>(groups_[g].unowned_gpus) * dt;
+  if (dt > 0) {
+    group.capacity_gpu_s += static_cast<double>(group.present_gpus) * dt;
+    group.unowned_gpu_s += static_cast<double>(group.unowned_gpus) * dt;
+    charge(group.unowned, g, group_since_[g], now_s, group.unowned_gpus, 0, group.unowned_gpus);
+  }
   group_since_[g] = now_s;
+}
+
+Account Ledger::unowned() const {
+  Account sum;
+  for (const Group& g : groups_) sum += g.unowned;
+  return sum;
 }
 
 double Ledger::fleet_unowned_gpu_s() const {
@@ -134,6 +177,7 @@ void Ledger::network_stretched(JobIndex index, const Job& job, double stretch_s)
 void Ledger::job_interrupted(JobIndex index, const Job&) { ++jobs_[index].interruptions; }
 
 void Ledger::instant_done(double now_s) {
+  power_.sample();
   if (dirty_.empty()) return;
   std::sort(dirty_.begin(), dirty_.end());  // stable order within an instant
   for (size_t c : dirty_) is_dirty_[c] = 0;
@@ -144,6 +188,7 @@ void Ledger::instant_done(double now_s) {
 void Ledger::finish(double end_s) {
   for (size_t c = 0; c < cells_.size(); ++c) close_integrals(c, end_s);
   for (size_t g = 0; g < groups_.size(); ++g) close_group(g, end_s);
+  power_.sample();
 }
 
 Account Ledger::tenant(size_t tenant) const {
@@ -157,6 +202,9 @@ Account Ledger::site(int site) const {
   for (size_t c = 0; c < cells_.size(); ++c) {
     if (groups_[group_of_cell(c)].site == site) sum += cells_[c];
   }
+  for (const Group& g : groups_) {
+    if (g.site == site) sum += g.unowned;
+  }
   return sum;
 }
 
@@ -165,12 +213,16 @@ Account Ledger::hardware(const std::string& hardware) const {
   for (size_t c = 0; c < cells_.size(); ++c) {
     if (groups_[group_of_cell(c)].hardware == hardware) sum += cells_[c];
   }
+  for (const Group& g : groups_) {
+    if (g.hardware == hardware) sum += g.unowned;
+  }
   return sum;
 }
 
 Account Ledger::fleet() const {
   Account sum;
   for (size_t t = 0; t < tenants_; ++t) sum += tenant(t);
+  sum += unowned();
   return sum;
 }
 

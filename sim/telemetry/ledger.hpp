@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "sim/cluster/cluster.hpp"
+#include "sim/fleet/energy_rates.hpp"
 #include "sim/telemetry/account.hpp"
+#include "sim/telemetry/power_meter.hpp"
 #include "sim/telemetry/telemetry_sink.hpp"
 
 namespace sovsim::sim {
@@ -35,9 +37,12 @@ class Ledger final : public TelemetrySink {
     double capacity_gpu_s = 0;  // ∫ present_gpus dt (after finish())
     int64_t unowned_gpus = 0;   // of present_gpus, owned by no tenant
     double unowned_gpu_s = 0;   // ∫ unowned_gpus dt (after finish())
+    Account unowned;            // energy and cost of that capacity
+    const PoolEnergy* energy = nullptr;  // its rates (the first pool's: same site and hardware)
   };
 
-  Ledger(const Cluster& cluster, size_t tenants, size_t jobs);
+  // `rates` (energy_rates.hpp) must outlive the ledger.
+  Ledger(const Cluster& cluster, const EnergyRates& rates, size_t tenants, size_t jobs);
   // `observer` (may be null) is told the initial state (every cell, at 0) and every change.
   void set_observer(BusyObserver* observer);
 
@@ -66,7 +71,9 @@ class Ledger final : public TelemetrySink {
   Account tenant(size_t tenant) const;
   Account site(int site) const;
   Account hardware(const std::string& hardware) const;
-  Account fleet() const;
+  Account fleet() const;  // the tenants' sum, plus unowned()
+  Account unowned() const;  // capacity no tenant owns: its idle energy, capex and opex
+  const PowerMeter& power() const { return power_; }
   // GPU-seconds in service (the denominators of utilisation), sums of groups.
   double capacity_gpu_s(int site, const std::string& hardware) const;  // "" / -1: any
   double fleet_capacity_gpu_s() const { return capacity_gpu_s(-1, ""); }
@@ -78,6 +85,10 @@ class Ledger final : public TelemetrySink {
   size_t cell_of(const Job& job) const;
   void set_busy(size_t cell, int64_t delta_gpus, double now_s);
   void close_integrals(size_t cell, double now_s);
+  // Adds what `idle_gpus` idle, `running_gpus` running (their extra draw) and `owned_gpus` owned
+  // cost over [t0_s, t1_s] in group `g` to `account`.
+  void charge(Account& account, size_t g, double t0_s, double t1_s, int64_t idle_gpus,
+              int64_t running_gpus, int64_t owned_gpus) const;
   void close_group(size_t group, double now_s);
   void mark_dirty(size_t cell);
 
@@ -93,6 +104,7 @@ class Ledger final : public TelemetrySink {
   std::vector<char> is_dirty_;
   std::vector<JobAccount> jobs_;
   BusyObserver* observer_ = nullptr;
+  PowerMeter power_;
 };
 
 }  // namespace sovsim::sim

@@ -182,6 +182,7 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
     if (sites.size() <= static_cast<size_t>(g.site) && site_gpus[g.site] > 0) {
       sites.push_back(place(g.site_name, site_gpus[g.site], ledger.capacity_gpu_s(g.site, ""),
                             ledger.site(g.site)));
+      sites.back()["peak_it_mw"] = ledger.power().peak_it_w(g.site) / 1e6;
     }
   }
   for (size_t h = 0; h < hardware_names.size(); ++h) {
@@ -217,6 +218,14 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
                      {"mean_gpus", end_s > 0 ? capacity_gpu_s / end_s : 0.0},
                      {"owned_gpu_hours", nullptr},  // set_fleet_fields() below
                      {"unowned_gpu_hours", unowned_gpu_s / 3600.0}};
+  // Fleet energy, emissions and cost: filled by set_fleet_fields() below, in this order.
+  out["energy"] = {{"it_mwh", nullptr},
+                   {"facility_mwh", nullptr},
+                   {"peak_mw", ledger.power().peak_fleet_facility_w() / 1e6},
+                   {"peak_it_mw", ledger.power().peak_fleet_it_w() / 1e6}};
+  out["emissions"] = {{"tco2", nullptr}};
+  out["cost"] = {{"capex_krw", nullptr}, {"energy_krw", nullptr}, {"opex_krw", nullptr},
+                 {"total_krw", nullptr}, {"per_gpu_hour_krw", nullptr}};
   out["queue"] = {{"mean_jobs", stats.mean_queue_length(end_s)}, {"max_jobs", stats.queue_max}};
   out["fragmentation"] = stats.mean_fragmentation(end_s);
   out["fairness_jain"] = jain_index(normalised_usage);
@@ -246,6 +255,18 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
                     {"stretch_gpu_hours", nullptr}};
   set_fleet_fields(out, fleet);
   out["tenants"] = tenants;
+  if (unowned_gpu_s > 0) {  // the capacity no tenant owns: fleet = tenants + this
+    nlohmann::ordered_json unowned = {{"gpu_hours", unowned_gpu_s / 3600.0}};
+    add_account_fields(unowned, ledger.unowned());
+    for (const char* key : {"gpu_hours", "preemption_lost_gpu_hours", "lost_gpu_hours",
+                            "failure_lost_gpu_hours", "checkpoint_gpu_hours",
+                            "network_stretch_gpu_hours", "goodput_gpu_hours", "owned_gpu_hours",
+                            "goodput_fraction", "cost_per_gpu_hour_krw"}) {
+      unowned.erase(key);  // it runs nothing and owns nothing
+    }
+    unowned["capacity_gpu_hours"] = unowned_gpu_s / 3600.0;
+    out["unowned"] = std::move(unowned);
+  }
   out["sites"] = sites;
   out["hardware"] = hardware;
   out["events"] = stats.events;

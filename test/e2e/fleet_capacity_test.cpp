@@ -140,7 +140,7 @@ TEST(FleetCapacity, OwnershipFollowsTheTranches) {
 TEST(FleetCapacity, AnExportRuleCancelsExactlyTheTranchesStillToCome) {
   Outcome r = run(scenario("events: [{type: export_rule, date: 2026-01-06, hardware: B200, name: stop}]\n"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto& e = r.summary["events"][0];
+  const auto& e = r.summary["fleet_events"][0];
   EXPECT_EQ(e["name"], "stop");
   EXPECT_EQ(e["tranches_changed"], 1);  // the delivery, not the installed node
   EXPECT_EQ(e["gpus_removed"], 8);
@@ -151,7 +151,7 @@ TEST(FleetCapacity, AnExportRuleCancelsExactlyTheTranchesStillToCome) {
   // An event after the delivery changes nothing.
   Outcome late = run(scenario("events: [{type: export_rule, date: 2026-01-12, hardware: B200}]\n"));
   ASSERT_EQ(late.exit_code, 0) << late.err;
-  EXPECT_EQ(late.summary["events"][0]["tranches_changed"], 0);
+  EXPECT_EQ(late.summary["fleet_events"][0]["tranches_changed"], 0);
   EXPECT_EQ(late.jobs["2"]["status"], "completed");
 }
 
@@ -159,12 +159,12 @@ TEST(FleetCapacity, AVendorDelayAndASubstitutionMoveAndReplaceTheTranche) {
   Outcome delayed = run(scenario("events: [{type: vendor_delay, date: 2026-01-02, delay: 3d}]\n"));
   ASSERT_EQ(delayed.exit_code, 0) << delayed.err;
   EXPECT_EQ(std::stod(delayed.jobs["2"]["start_s"]), 13 * kDay);
-  EXPECT_NEAR(delayed.summary["events"][0]["delay_gpu_days"].get<double>(), 8 * 3, 1e-9);
+  EXPECT_NEAR(delayed.summary["fleet_events"][0]["delay_gpu_days"].get<double>(), 8 * 3, 1e-9);
 
   Outcome swapped = run(scenario(
       "events: [{type: substitution, date: 2026-01-02, hardware: B200, to: H100, ratio: 2}]\n"));
   ASSERT_EQ(swapped.exit_code, 0) << swapped.err;
-  const auto& e = swapped.summary["events"][0];
+  const auto& e = swapped.summary["fleet_events"][0];
   EXPECT_EQ(e["gpus_removed"], 8);
   EXPECT_EQ(e["gpus_added"], 16);  // 8 B200 x 2 = 16 H100 devices: 2 nodes
   EXPECT_EQ(swapped.jobs["2"]["status"], "rejected");

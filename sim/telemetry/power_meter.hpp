@@ -1,0 +1,48 @@
+// sim/telemetry/power_meter.hpp — the IT power each site draws right now, and the peaks: the
+// ledger moves it as GPUs go busy or idle and capacity enters or leaves service; admission
+// under a site power cap reads it (sim/engine/capacity_manager.hpp). Peaks are sampled at the
+// end of each instant, so a job that stops and another that starts at the same time are not a
+// spike. Facility power is IT power × the site's PUE.
+#pragma once
+
+#include <algorithm>
+#include <vector>
+
+namespace sovsim::sim {
+
+class PowerMeter {
+ public:
+  explicit PowerMeter(std::vector<double> site_pue)
+      : pue_(std::move(site_pue)), it_w_(pue_.size(), 0), peak_it_w_(pue_.size(), 0) {}
+
+  void add(int site, double watts) {
+    it_w_[site] += watts;
+    changed_ = true;
+  }
+  double site_it_w(int site) const { return it_w_[site]; }
+
+  // The end of an instant: the draws now are candidates for the peaks.
+  void sample() {
+    if (!changed_) return;
+    changed_ = false;
+    double it = 0, facility = 0;
+    for (size_t s = 0; s < it_w_.size(); ++s) {
+      peak_it_w_[s] = std::max(peak_it_w_[s], it_w_[s]);
+      it += it_w_[s];
+      facility += it_w_[s] * pue_[s];
+    }
+    peak_fleet_it_w_ = std::max(peak_fleet_it_w_, it);
+    peak_fleet_facility_w_ = std::max(peak_fleet_facility_w_, facility);
+  }
+  double peak_it_w(int site) const { return peak_it_w_[site]; }
+  double peak_fleet_it_w() const { return peak_fleet_it_w_; }
+  double peak_fleet_facility_w() const { return peak_fleet_facility_w_; }
+
+ private:
+  std::vector<double> pue_;
+  std::vector<double> it_w_, peak_it_w_;
+  double peak_fleet_it_w_ = 0, peak_fleet_facility_w_ = 0;
+  bool changed_ = false;
+};
+
+}  // namespace sovsim::sim
