@@ -20,7 +20,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-enum class Unit { kCount, kGpuHours, kFraction, kSeconds };
+enum class Unit { kCount, kGpuHours, kFraction, kSeconds, kPlain, kKrw };
 
 struct Metric {
   const char* label;
@@ -30,6 +30,7 @@ struct Metric {
 
 const Metric kFleet[] = {
     {"GPUs", "/total_gpus", Unit::kCount},
+    {"capacity GPU-hours", "/capacity/gpu_hours", Unit::kGpuHours},
     {"jobs submitted", "/jobs/submitted", Unit::kCount},
     {"jobs completed", "/jobs/completed", Unit::kCount},
     {"GPU-hours busy", "/gpu_hours", Unit::kGpuHours},
@@ -41,6 +42,11 @@ const Metric kFleet[] = {
     {"GPU-h waiting on uplinks", "/network/stretch_gpu_hours", Unit::kGpuHours},
     {"GPU-h checkpointing", "/checkpoint_gpu_hours", Unit::kGpuHours},
     {"GPU-h redone after preemptions", "/preemption_lost_gpu_hours", Unit::kGpuHours},
+    {"energy MWh (facility)", "/energy/facility_mwh", Unit::kPlain},
+    {"peak MW (facility)", "/energy/peak_mw", Unit::kPlain},
+    {"emissions tCO2", "/emissions/tco2", Unit::kPlain},
+    {"cost KRW", "/cost/total_krw", Unit::kKrw},
+    {"cost per GPU-hour KRW", "/cost/per_gpu_hour_krw", Unit::kPlain},
 };
 
 const Metric kPerTenant[] = {
@@ -49,6 +55,8 @@ const Metric kPerTenant[] = {
     {"utilisation", "/utilisation", Unit::kFraction},
     {"GPU-hours", "/gpu_hours", Unit::kGpuHours},
     {"goodput", "/goodput_fraction", Unit::kFraction},
+    {"owned GPU-hours", "/owned_gpu_hours", Unit::kGpuHours},
+    {"cost KRW", "/cost_krw", Unit::kKrw},
 };
 
 std::string format_value(std::optional<double> v, Unit unit) {
@@ -58,6 +66,8 @@ std::string format_value(std::optional<double> v, Unit unit) {
     case Unit::kGpuHours: return std::abs(*v) >= 1e6 ? fmt::format("{:.2f} M", *v / 1e6) : fmt::format("{:.0f}", *v);
     case Unit::kFraction: return fmt::format("{:.1f}%", 100 * *v);
     case Unit::kSeconds: return (*v < 0 ? "-" : "") + format_duration(std::abs(*v));
+    case Unit::kPlain: return fmt::format("{:.4g}", *v);
+    case Unit::kKrw: return std::abs(*v) >= 1e9 ? fmt::format("{:.2f} bn", *v / 1e9) : fmt::format("{:.4g}", *v);
   }
   return "";
 }

@@ -35,6 +35,17 @@ struct Account {
   double goodput_gpu_s() const {
     return busy_gpu_s - preemption_lost_gpu_s - failure_lost_gpu_s - checkpoint_gpu_s - stretch_gpu_s;
   }
+  // This plus `f` × o (for sharing a cost among tenants).
+  Account& add_scaled(const Account& o, double f) {
+    Account part = o;
+    for (double* x : {&part.busy_gpu_s, &part.preemption_lost_gpu_s, &part.failure_lost_gpu_s,
+                      &part.checkpoint_gpu_s, &part.stretch_gpu_s, &part.owned_gpu_s,
+                      &part.it_energy_j, &part.facility_energy_j, &part.energy_krw, &part.co2_t,
+                      &part.capex_krw, &part.opex_krw}) {
+      *x *= f;
+    }
+    return *this += part;
+  }
   Account& operator+=(const Account& o) {
     busy_gpu_s += o.busy_gpu_s;
     preemption_lost_gpu_s += o.preemption_lost_gpu_s;

@@ -114,7 +114,9 @@ void Ledger::close_group(size_t g, double now_s) {
 
 Account Ledger::unowned() const {
   Account sum;
-  for (const Group& g : groups_) sum += g.unowned;
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    if (group_busy_gpu_s(g) == 0) sum += groups_[g].unowned;  // else shared by its users
+  }
   return sum;
 }
 
@@ -191,9 +193,21 @@ void Ledger::finish(double end_s) {
   power_.sample();
 }
 
+double Ledger::group_busy_gpu_s(size_t g) const {
+  double busy = 0;
+  for (size_t t = 0; t < tenants_; ++t) busy += cells_[cell_of(g, t)].busy_gpu_s;
+  return busy;
+}
+
 Account Ledger::tenant(size_t tenant) const {
   Account sum;
-  for (size_t g = 0; g < groups_.size(); ++g) sum += cells_[cell_of(g, tenant)];
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    const Account& cell = cells_[cell_of(g, tenant)];
+    sum += cell;
+    // Capacity nobody owns is paid by those who used it, in proportion to their GPU-hours.
+    const double busy = group_busy_gpu_s(g);
+    if (busy > 0 && cell.busy_gpu_s > 0) sum.add_scaled(groups_[g].unowned, cell.busy_gpu_s / busy);
+  }
   return sum;
 }
 

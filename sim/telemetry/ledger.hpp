@@ -68,11 +68,14 @@ class Ledger final : public TelemetrySink {
   int64_t busy_gpus(size_t cell) const { return busy_[cell]; }
 
   // Sums of cells (after finish()). fleet() is the sum of tenant(t) over tenants, in order.
-  Account tenant(size_t tenant) const;
   Account site(int site) const;
   Account hardware(const std::string& hardware) const;
+  // A tenant's cells, plus a share of the energy and cost of the capacity nobody owns in each
+  // group, in proportion to its busy GPU-seconds there (who used the shared pool pays for it).
+  Account tenant(size_t tenant) const;
   Account fleet() const;  // the tenants' sum, plus unowned()
-  Account unowned() const;  // capacity no tenant owns: its idle energy, capex and opex
+  // The energy and cost of unowned capacity in groups nobody ran on (nobody to charge).
+  Account unowned() const;
   const PowerMeter& power() const { return power_; }
   // GPU-seconds in service (the denominators of utilisation), sums of groups.
   double capacity_gpu_s(int site, const std::string& hardware) const;  // "" / -1: any
@@ -90,6 +93,7 @@ class Ledger final : public TelemetrySink {
   void charge(Account& account, size_t g, double t0_s, double t1_s, int64_t idle_gpus,
               int64_t running_gpus, int64_t owned_gpus) const;
   void close_group(size_t group, double now_s);
+  double group_busy_gpu_s(size_t group) const;
   void mark_dirty(size_t cell);
 
   std::vector<Group> groups_;

@@ -65,6 +65,23 @@ struct Counts {  // per-job counts and distributions; GPU-hour figures are the l
   std::vector<double> completions;  // job completion time (end - submit) of completed jobs
   std::vector<double> slowdowns;    // bounded slowdown of completed jobs
   double makespan_s = 0;
+  double tokens_trained = 0, tokens_served = 0;
+
+  // Tokens of model-defined work: a training run's share of its tokens done (for a run still
+  // going, as of its last segment boundary); a service's rate × its time in service.
+  void add_tokens(JobIndex index, const Job& j, const JobAccount& a, const JobTable& table,
+                  double end_s) {
+    if (j.profile >= 0 && j.duration_s > 0 && j.start_s >= 0) {
+      const double done = j.state == JobState::kCompleted
+                              ? 1.0
+                              : std::clamp(1 - j.remaining_s / j.duration_s, 0.0, 1.0);
+      tokens_trained += table.profile_tokens[j.profile] * done;
+    }
+    if (auto it = table.service_tokens_per_s.find(index); it != table.service_tokens_per_s.end()) {
+      const double held_s = j.held_s + (j.state == JobState::kRunning ? end_s - j.run_start_s : 0);
+      tokens_served += it->second * std::max(0.0, held_s - a.failure_lost_s);  // less restarts
+    }
+  }
 
   void add(const Job& j, const JobAccount& a) {
     if (j.state == JobState::kPending) return;
@@ -89,6 +106,13 @@ struct Counts {  // per-job counts and distributions; GPU-hour figures are the l
   }
 };
 
+// Cost over the tokens trained and served (null when none): what a million tokens of the
+// model-defined work cost, idle capacity included.
+nlohmann::ordered_json per_million_tokens(double cost_krw, const Counts& c) {
+  const double tokens = c.tokens_trained + c.tokens_served;
+  return tokens > 0 ? nlohmann::ordered_json(cost_krw / tokens * 1e6) : nlohmann::ordered_json();
+}
+
 }  // namespace
 
 RunHeader run_header(const Scenario& scenario) {
@@ -111,6 +135,8 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
     const JobAccount& a = ledger.job(static_cast<JobIndex>(i));
     all.add(j, a);
     per_tenant[j.tenant].add(j, a);
+    all.add_tokens(static_cast<JobIndex>(i), j, a, table, end_s);
+    per_tenant[j.tenant].add_tokens(static_cast<JobIndex>(i), j, a, table, end_s);
   }
   const Account fleet = ledger.fleet();
   // Capacity in service over the run (deliveries and retirements change it), and the part no
@@ -150,8 +176,11 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
                                           ? nlohmann::ordered_json(account.busy_gpu_s / entitled_gpu_s)
                                           : nlohmann::ordered_json()},
                                      {"preemptions", c.preemptions},
-                                     {"interruptions", c.interruptions}};
+                                     {"interruptions", c.interruptions},
+                                     {"tokens_trained", c.tokens_trained},
+                                     {"tokens_served", c.tokens_served}};
     add_account_fields(tenant, account);
+    tenant["cost_per_million_tokens_krw"] = per_million_tokens(account.cost_krw(), c);
     tenants.push_back(std::move(tenant));
   }
   // Sites and hardware types: the same ledger figures, summed over their cells.
@@ -225,7 +254,9 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
                    {"peak_it_mw", ledger.power().peak_fleet_it_w() / 1e6}};
   out["emissions"] = {{"tco2", nullptr}};
   out["cost"] = {{"capex_krw", nullptr}, {"energy_krw", nullptr}, {"opex_krw", nullptr},
-                 {"total_krw", nullptr}, {"per_gpu_hour_krw", nullptr}};
+                 {"total_krw", nullptr}, {"per_gpu_hour_krw", nullptr},
+                 {"per_million_tokens_krw", per_million_tokens(fleet.cost_krw(), all)}};
+  out["tokens"] = {{"trained", all.tokens_trained}, {"served", all.tokens_served}};
   out["queue"] = {{"mean_jobs", stats.mean_queue_length(end_s)}, {"max_jobs", stats.queue_max}};
   out["fragmentation"] = stats.mean_fragmentation(end_s);
   out["fairness_jain"] = jain_index(normalised_usage);

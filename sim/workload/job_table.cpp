@@ -154,6 +154,8 @@ class RuntimeProfiles {
     table.network_profiles.push_back(std::move(network));
     table.profile_checkpoint_bytes.push_back(model ? training_checkpoint_bytes(*model) : 0);
     table.profile_iterations.push_back(std::max<int64_t>(1, work.total_iterations()));
+    table.profile_tokens.push_back(static_cast<double>(work.total_iterations()) * work.global_batch *
+                                   work.seq_len);
     return it->second;
   }
 
@@ -277,6 +279,11 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
     job.checkpoint_bytes = job.profile >= 0 && spec.run.checkpoint_bytes <= 0
                                ? table.profile_checkpoint_bytes[job.profile]
                                : spec.run.checkpoint_bytes;
+    if (spec.serving >= 0) {
+      const ServingWork& work = s.workload.servings[spec.serving];
+      table.service_tokens_per_s[static_cast<JobIndex>(table.jobs.size())] =
+          work.requests_per_s * (work.input_tokens + work.output_tokens);
+    }
     table.jobs.push_back(std::move(job));
   }
   if (!diagnostics.empty()) return diagnostics;

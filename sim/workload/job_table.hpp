@@ -4,6 +4,7 @@
 // adding a generator does not change the jobs of the others.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct JobTable {
   std::vector<std::vector<double>> network_profiles;
   std::vector<double> profile_checkpoint_bytes;  // Job::profile -> bytes of one checkpoint
   std::vector<int64_t> profile_iterations;       // Job::profile -> training iterations
+  std::vector<double> profile_tokens;            // Job::profile -> tokens the whole run trains on
+  // Model-defined services (serve:): tokens processed per second in service, input and output.
+  std::map<JobIndex, double> service_tokens_per_s;
   int64_t beyond_horizon = 0;                   // jobs dropped: submitted at or after the horizon
   std::vector<std::string> notes;               // importer notes (skipped records etc.)
 };

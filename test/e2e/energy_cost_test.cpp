@@ -58,7 +58,8 @@ TEST(EnergyCost, OneB200NodeBusyForAnHourByHand) {
   EXPECT_NEAR(s["tenants"][0]["cost_krw"].get<double>(), s["cost"]["total_krw"].get<double>(), 1e-6);
 }
 
-// Two tenants, one owning a B200 node, the other running on it; an H100 node nobody owns.
+// Two tenants: a owns two B200 nodes and runs nothing; b runs on them and on an H100 node nobody
+// owns.
 TEST(EnergyCost, FleetIsTheSumOfTenantsAndUnownedAndEnergyIsPowerTimesTime) {
   std::string err;
   const auto s = run_summary(
@@ -89,9 +90,12 @@ TEST(EnergyCost, FleetIsTheSumOfTenantsAndUnownedAndEnergyIsPowerTimesTime) {
                        hw["H100"]["capacity_gpu_hours"].get<double>() * 247.5 +
                        hw["H100"]["gpu_hours"].get<double>() * (968.75 - 247.5);
   EXPECT_NEAR(s["energy"]["it_mwh"].get<double>(), it_wh / 1e6, 1e-9 * it_wh / 1e6);
-  // Tenant a owns the B200 capacity (its capex); b ran jobs and pays their extra draw only.
-  EXPECT_GT(s["tenants"][0]["capex_krw"].get<double>(), 0);
-  EXPECT_EQ(s["tenants"][1]["capex_krw"].get<double>(), 0);
+  // a owns the B200 nodes: all their capex is its own, though only b ran there. Nobody owns the
+  // H100 node: b, its only user, pays all of its capex.
+  ASSERT_GT(hw["H100"]["gpu_hours"].get<double>(), 0);
+  EXPECT_NEAR(s["tenants"][0]["capex_krw"].get<double>(), hw["B200"]["capex_krw"].get<double>(), 1e-6);
+  EXPECT_NEAR(s["tenants"][1]["capex_krw"].get<double>(), hw["H100"]["capex_krw"].get<double>(), 1e-6);
+  EXPECT_EQ(s["unowned"]["capex_krw"].get<double>(), 0);
   EXPECT_GT(s["tenants"][1]["energy_krw"].get<double>(), 0);
 }
 
