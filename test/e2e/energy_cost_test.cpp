@@ -150,3 +150,32 @@ TEST(EnergyCost, APowerCapIsNeverExceededAndHoldsJobsBack) {
 
 }  // namespace
 }  // namespace sovsim::test
+
+namespace sovsim::test {
+namespace {
+
+TEST(EnergyCost, TokensTrainedAndServedAndTheirCost) {
+  std::string err;
+  // 20 iterations of 16 sequences of 2,048 tokens; a service at 3 requests/s of 1,000 + 200
+  // tokens for 2 h. No failures: nothing is redone or restarted.
+  const auto s = run_summary(
+      "name: tokens\nhorizon: 7d\n"
+      "sites: [{name: s, nodes: [{hardware: H100, count: 8}]}]\n"
+      "tenants: [{name: a}, {name: b}]\n"
+      "workload:\n  jobs:\n"
+      "    - {tenant: a, gpus: 16, train: {model: llama3-8b, iterations: 20, global_batch: 16, seq: 2048}}\n"
+      "    - {tenant: b, duration: 2h,\n"
+      "       serve: {model: llama3-8b, requests_per_s: 3, input_tokens: 1000, output_tokens: 200}}\n",
+      &err);
+  ASSERT_FALSE(s.is_null()) << err;
+  ASSERT_EQ(s["jobs"]["completed"], 2);
+  EXPECT_EQ(s["tenants"][0]["tokens_trained"].get<double>(), 20.0 * 16 * 2048);
+  EXPECT_EQ(s["tenants"][0]["tokens_served"].get<double>(), 0);
+  EXPECT_NEAR(s["tenants"][1]["tokens_served"].get<double>(), 3.0 * 1200 * 7200, 1e-6);
+  EXPECT_NEAR(s["tokens"]["served"].get<double>(), 3.0 * 1200 * 7200, 1e-6);
+  EXPECT_NEAR(s["tenants"][1]["cost_per_million_tokens_krw"].get<double>(),
+              s["tenants"][1]["cost_krw"].get<double>() / (3.0 * 1200 * 7200) * 1e6, 1e-9);
+}
+
+}  // namespace
+}  // namespace sovsim::test
