@@ -341,15 +341,37 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
                 failures["lost_gpu_hours"].get<double>(), s["checkpoint_gpu_hours"].get<double>(),
                 100 * s["goodput_fraction"].get<double>());
   }
-  append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>7} {:>9}", "tenant", "jobs", "done",
-              "wait p50", "wait p95", "util", "of share");
+  const auto& capacity = s["capacity"];
+  int changed = 0;
+  for (const auto& t : capacity.value("tranches", nlohmann::ordered_json::array())) {
+    changed += !t["changed_by"].empty();
+  }
+  append_line(out, "capacity  mean {:.0f} GPUs in service of {} built; {} tranches, {} changed by events",
+              capacity["mean_gpus"].get<double>(), s["total_gpus"].get<int64_t>(),
+              capacity.value("tranches", nlohmann::ordered_json::array()).size(), changed);
+  for (const auto& e : s.value("fleet_events", nlohmann::ordered_json::array())) {
+    append_line(out, "event     {} ({}, {}): {} tranches changed, {} GPUs removed, {} added, {:.0f} GPU-days of delay",
+                e["name"].get<std::string>(), e["type"].get<std::string>(),
+                e.contains("date") ? e["date"].get<std::string>() : format_duration(e["date_s"].get<double>()),
+                e["tranches_changed"].get<int>(), e["gpus_removed"].get<int64_t>(),
+                e["gpus_added"].get<int64_t>(), e["delay_gpu_days"].get<double>());
+  }
+  const auto& cost = s["cost"];
+  append_line(out, "energy    {:.4g} MWh at the meter, peak {:.3g} MW; {:.4g} tCO2; cost {:.4g} M KRW ({} KRW per busy GPU-hour)",
+              s["energy"]["facility_mwh"].get<double>(), s["energy"]["peak_mw"].get<double>(),
+              s["emissions"]["tco2"].get<double>(), cost["total_krw"].get<double>() / 1e6,
+              cost["per_gpu_hour_krw"].is_number() ? fmt::format("{:.0f}", cost["per_gpu_hour_krw"].get<double>()) : "–");
+  append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>7} {:>9} {:>10}", "tenant", "jobs", "done",
+              "wait p50", "wait p95", "util", "of share", "KRW/GPU-h");
   for (const auto& t : s["tenants"]) {
     const auto& of_share = t["utilisation_of_share"];
-    append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>6.1f}% {:>9}", t["name"].get<std::string>(),
+    const auto& per_hour = t["cost_per_gpu_hour_krw"];
+    append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>6.1f}% {:>9} {:>10}", t["name"].get<std::string>(),
          t["jobs_submitted"].get<int64_t>(), t["jobs_completed"].get<int64_t>(),
          format_duration(t["wait"]["p50_s"].get<double>()),
          format_duration(t["wait"]["p95_s"].get<double>()), 100 * t["utilisation"].get<double>(),
-         of_share.is_number() ? fmt::format("{:.1f}%", 100 * of_share.get<double>()) : "–");
+         of_share.is_number() ? fmt::format("{:.1f}%", 100 * of_share.get<double>()) : "–",
+         per_hour.is_number() ? fmt::format("{:.0f}", per_hour.get<double>()) : "–");
   }
   return out;
 }
