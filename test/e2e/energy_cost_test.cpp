@@ -179,3 +179,58 @@ TEST(EnergyCost, TokensTrainedAndServedAndTheirCost) {
 
 }  // namespace
 }  // namespace sovsim::test
+
+namespace sovsim::test {
+namespace {
+
+// Under every policy, the site's IT draw (rebuilt from utilisation.csv: idle draw of the GPUs in
+// service plus the extra draw of the busy ones) only ever rises to a value within the cap in
+// force — 50 kW, 35 kW from day 1, 70 kW from day 2 — though a lowered cap does not stop jobs.
+TEST(EnergyCost, EveryPolicyRespectsAPowerCapThatChangesOverTime) {
+  const std::string text =
+      "name: cap\nhorizon: 3d\n"
+      "sites: [{name: s, power_cap_mw: 0.05, nodes: [{hardware: B200, count: 8}]}]\n"
+      "tenants: [{name: a, share: 0.5}, {name: b, share: 0.5}]\n"
+      "events: [{type: power_cap, site: s, date: 1d, mw: 0.035},\n"
+      "         {type: power_cap, site: s, date: 2d, mw: 0.07}]\n"
+      "workload:\n  generators:\n"
+      "    - {tenant: a, rate_per_hour: 6, gpus: {dist: choice, values: [1, 4, 8, 16]},\n"
+      "       duration: {dist: uniform, min: 10m, max: 4h}}\n"
+      "    - {tenant: b, rate_per_hour: 6, gpus: {dist: choice, values: [2, 8, 24]},\n"
+      "       duration: {dist: uniform, min: 10m, max: 4h}}\n";
+  auto cap_w = [](double t) { return t < 86400 ? 50e3 : t < 2 * 86400 ? 35e3 : 70e3; };
+  for (const std::string policy : {"fcfs", "easy", "conservative", "sjf", "fair-share", "priority", "las"}) {
+    TempDir dir;
+    write_file(dir / "c.yaml", text);
+    auto r = run_sovsim("run " + (dir / "c.yaml").string() + " -q -o " + (dir / "out").string() +
+                        " --set scheduler.policy=" + policy, dir.path());
+    ASSERT_EQ(r.exit_code, 0) << policy << r.err;
+    std::map<double, std::map<std::string, double>> busy_at;  // time -> tenant -> busy GPUs
+    double total = 0;
+    for (auto& row : read_csv(dir / "out" / "utilisation.csv")) {
+      busy_at[std::stod(row["time_s"])][row["tenant"]] = std::stod(row["busy_gpus"]);
+      total = std::stod(row["total_gpus"]);
+    }
+    std::map<std::string, double> busy;
+    double previous_w = 0, peak_w = 0;
+    int rises = 0;
+    for (auto& [t, changes] : busy_at) {
+      for (auto& [tenant, b] : changes) busy[tenant] = b;
+      double busy_gpus = 0;
+      for (auto& [tenant, b] : busy) busy_gpus += b;
+      const double w = total * kB200IdleW + busy_gpus * (kB200BusyW - kB200IdleW);
+      if (w > previous_w + 1e-6) {
+        ++rises;
+        EXPECT_LE(w, cap_w(t) + 1e-6) << policy << " at " << t;
+      }
+      previous_w = w;
+      peak_w = std::max(peak_w, w);
+    }
+    EXPECT_GT(rises, 5) << policy;  // the check saw jobs start
+    const auto s = nlohmann::json::parse(read_file(dir / "out" / "summary.json"));
+    EXPECT_NEAR(s["sites"][0]["peak_it_mw"].get<double>() * 1e6, peak_w, 1e-3) << policy;
+  }
+}
+
+}  // namespace
+}  // namespace sovsim::test
