@@ -71,7 +71,9 @@ EasyPolicy::Reservation EasyPolicy::reserve(const SchedulingContext& ctx, JobInd
     }
     // Every job ending at the shadow instant gives its GPUs back then too.
     for (; i < ends.size() && ends[i].end_s <= shadow_s; ++i) avail += ends[i].gpus;
-    if (avail < need) continue;  // unreachable: an empty pool that can_ever_fit holds the head
+    // Not enough even when every running job has ended: capacity still to be delivered (docs/
+    // fleet.md) is what the head waits for here; no reservation in this pool.
+    if (avail < need) continue;
     if (best.pool < 0 || shadow_s < best.shadow_s || (shadow_s == best.shadow_s && p < best.pool)) {
       best = {p, shadow_s, avail - need};
     }

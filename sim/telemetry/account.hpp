@@ -35,33 +35,22 @@ struct Account {
   double goodput_gpu_s() const {
     return busy_gpu_s - preemption_lost_gpu_s - failure_lost_gpu_s - checkpoint_gpu_s - stretch_gpu_s;
   }
-  // This plus `f` × o (for sharing a cost among tenants).
-  Account& add_scaled(const Account& o, double f) {
-    Account part = o;
-    for (double* x : {&part.busy_gpu_s, &part.preemption_lost_gpu_s, &part.failure_lost_gpu_s,
-                      &part.checkpoint_gpu_s, &part.stretch_gpu_s, &part.owned_gpu_s,
-                      &part.it_energy_j, &part.facility_energy_j, &part.energy_krw, &part.co2_t,
-                      &part.capex_krw, &part.opex_krw}) {
-      *x *= f;
-    }
-    return *this += part;
-  }
-  Account& operator+=(const Account& o) {
-    busy_gpu_s += o.busy_gpu_s;
-    preemption_lost_gpu_s += o.preemption_lost_gpu_s;
-    failure_lost_gpu_s += o.failure_lost_gpu_s;
-    checkpoint_gpu_s += o.checkpoint_gpu_s;
-    stretch_gpu_s += o.stretch_gpu_s;
-    owned_gpu_s += o.owned_gpu_s;
-    it_energy_j += o.it_energy_j;
-    facility_energy_j += o.facility_energy_j;
-    energy_krw += o.energy_krw;
-    co2_t += o.co2_t;
-    capex_krw += o.capex_krw;
-    opex_krw += o.opex_krw;
-    return *this;
-  }
+  // This plus `f` × o, figure by figure (f = 1: the sum; a fraction: sharing a cost).
+  Account& add_scaled(const Account& o, double f);
+  Account& operator+=(const Account& o) { return add_scaled(o, 1.0); }
 };
+
+// Every additive figure of an Account, listed once.
+inline constexpr double Account::* kAccountFigures[] = {
+    &Account::busy_gpu_s,  &Account::preemption_lost_gpu_s, &Account::failure_lost_gpu_s,
+    &Account::checkpoint_gpu_s, &Account::stretch_gpu_s,   &Account::owned_gpu_s,
+    &Account::it_energy_j, &Account::facility_energy_j,     &Account::energy_krw,
+    &Account::co2_t,       &Account::capex_krw,             &Account::opex_krw};
+
+inline Account& Account::add_scaled(const Account& o, double f) {
+  for (double Account::* figure : kAccountFigures) this->*figure += f * o.*figure;
+  return *this;
+}
 
 // One job's figures in seconds of its run time (jobs.csv), and their GPU-seconds in total.
 struct JobAccount {
