@@ -18,6 +18,11 @@ class Yaml12Loader(yaml.SafeLoader):
     editors' YAML servers), where it is a number."""
 
 
+# YAML 1.2 has no timestamp type either: `start_date: 2026-01-01` is a string, as the loader and
+# the JSON Schema read it (PyYAML would make it a datetime.date).
+Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 Yaml12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$"),
