@@ -97,10 +97,10 @@ TEST(PolicyLibrary, ExportShockRemovesExactlyTheCancelledTranchesCapacity) {
   auto shock = run_summary(dir, "export_shock.yaml", "shock", tiny);
   ASSERT_FALSE(base.is_null());
   ASSERT_FALSE(shock.is_null());
-  ASSERT_GE(shock["events"].size(), 1u);
-  EXPECT_EQ(shock["events"][0]["type"], "export_rule");
-  EXPECT_GT(shock["events"][0]["gpus_removed"].get<int64_t>(), 0);
-  EXPECT_TRUE(base["events"].empty());
+  ASSERT_GE(shock["fleet_events"].size(), 1u);
+  EXPECT_EQ(shock["fleet_events"][0]["type"], "export_rule");
+  EXPECT_GT(shock["fleet_events"][0]["gpus_removed"].get<int64_t>(), 0);
+  EXPECT_TRUE(base["fleet_events"].empty());
   // The rules (1 Sep 2026) cancel every tranche planned after that date; the baseline has those
   // tranches in service from their in-service time to the end of the run.
   const double end_s = base["end_s"].get<double>();
@@ -114,7 +114,7 @@ TEST(PolicyLibrary, ExportShockRemovesExactlyTheCancelledTranchesCapacity) {
   }
   ASSERT_GT(cancelled_gpu_h, 0) << "no cancelled tranche enters service within the year";
   int64_t removed = 0;
-  for (const auto& e : shock["events"]) removed += e["gpus_removed"].get<int64_t>();
+  for (const auto& e : shock["fleet_events"]) removed += e["gpus_removed"].get<int64_t>();
   EXPECT_EQ(removed, cancelled_gpus);
   const double base_h = base["capacity"]["gpu_hours"].get<double>();
   const double shock_h = shock["capacity"]["gpu_hours"].get<double>();
@@ -146,18 +146,18 @@ TEST(PolicyLibrary, EachVariantListsItsEvent) {
   TempDir dir;
   auto delay = run_summary(dir, "delivery_delay.yaml", "delay", "--set horizon=30d");
   ASSERT_FALSE(delay.is_null());
-  EXPECT_EQ(delay["events"][0]["type"], "vendor_delay");
-  EXPECT_GT(delay["events"][0]["tranches_changed"].get<int64_t>(), 0);
-  EXPECT_GT(delay["events"][0]["delay_gpu_days"].get<double>(), 0);
+  EXPECT_EQ(delay["fleet_events"][0]["type"], "vendor_delay");
+  EXPECT_GT(delay["fleet_events"][0]["tranches_changed"].get<int64_t>(), 0);
+  EXPECT_GT(delay["fleet_events"][0]["delay_gpu_days"].get<double>(), 0);
   auto cap = run_summary(dir, "power_capped.yaml", "cap", "--set horizon=30d");
   ASSERT_FALSE(cap.is_null());
-  EXPECT_EQ(cap["events"][0]["type"], "power_cap");
-  EXPECT_EQ(cap["events"][0]["site"], "naver-ai-factory");
-  EXPECT_EQ(cap["events"][0]["power_cap_mw"].get<double>(), 20);
+  EXPECT_EQ(cap["fleet_events"][0]["type"], "power_cap");
+  EXPECT_EQ(cap["fleet_events"][0]["site"], "naver-ai-factory");
+  EXPECT_EQ(cap["fleet_events"][0]["power_cap_mw"].get<double>(), 20);
   auto npu = run_summary(dir, "npu_two_track.yaml", "npu", "--set horizon=30d");
   ASSERT_FALSE(npu.is_null());
   std::set<std::string> added_hw;
-  for (const auto& e : npu["events"]) {
+  for (const auto& e : npu["fleet_events"]) {
     EXPECT_EQ(e["type"], "substitution");
     EXPECT_EQ(e["gpus_removed"].get<int64_t>(), 1024);
     EXPECT_GT(e["gpus_added"].get<int64_t>(), 1024);
