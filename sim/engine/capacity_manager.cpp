@@ -66,6 +66,12 @@ double CapacityManager::power_headroom_w(int pool) const {
   return site_cap_w_[site] - meter_.site_it_w(site);
 }
 
+bool CapacityManager::admits(int pool, int64_t gpus, int64_t stopped_gpus) const {
+  const double extra_w = rates_.pools[pool].busy_extra_w();
+  return power_headroom_w(pool) + static_cast<double>(stopped_gpus) * extra_w >=
+         static_cast<double>(gpus) * extra_w * (1 - 1e-12);
+}
+
 double CapacityManager::next_event_s() const {
   return next_ < changes_.size() ? changes_[next_].time_s : std::numeric_limits<double>::infinity();
 }

@@ -32,13 +32,9 @@ class CapacityManager {
   // Applies the changes due at `now_s`; `evict(node)` must take every job off a retiring node.
   void handle_due(double now_s, FailureManager& failures, const std::function<void(NodeId)>& evict);
 
-  // Watts the site of `pool` may still draw (+inf without a cap; negative when over it).
-  double power_headroom_w(int pool) const;
-  // Extra watts a GPU of `pool` draws running a job.
-  double busy_extra_w(int pool) const { return rates_.pools[pool].busy_extra_w(); }
-  bool admits(int pool, int64_t gpus) const {
-    return power_headroom_w(pool) >= static_cast<double>(gpus) * busy_extra_w(pool) * (1 - 1e-12);
-  }
+  // Whether `gpus` more GPUs may run in `pool` under its site's power cap, once `stopped_gpus`
+  // running there have stopped (each GPU's extra draw over idle counts).
+  bool admits(int pool, int64_t gpus, int64_t stopped_gpus) const;
 
  private:
   enum Kind : uint8_t { kRetire = 0, kDrain = 1, kArrive = 2, kPowerCap = 3 };
@@ -51,6 +47,7 @@ class CapacityManager {
     double cap_w = 0;  // kPowerCap
   };
   void report(const Change& c, int sign, double now_s);
+  double power_headroom_w(int pool) const;  // +inf without a cap; negative when over it
 
   Cluster& cluster_;
   const EnergyRates& rates_;

@@ -188,10 +188,7 @@ void Controller::preempt(JobIndex index) {
 
 void Controller::evict_jobs_on(NodeId node) {
   const std::vector<JobIndex> victims = node_jobs_[node];  // stopping them edits the list
-  for (JobIndex index : victims) {
-    ++stats_.retirement_preemptions;
-    take_back(index);
-  }
+  for (JobIndex index : victims) take_back(index);
 }
 
 void Controller::take_back(JobIndex index) {

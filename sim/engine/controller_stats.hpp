@@ -12,7 +12,6 @@ namespace sovsim::sim {
 struct ControllerStats {
   uint64_t events = 0;          // job arrivals, phase ends, preemptions, failures, repairs
   uint64_t preemptions = 0;
-  uint64_t retirement_preemptions = 0;  // of them, jobs taken off nodes that retired
   uint64_t instants = 0;        // distinct event dates (timer wake-ups)
   uint64_t policy_calls = 0;
   double policy_wall_s = 0;     // wall time spent inside the policy (not deterministic)

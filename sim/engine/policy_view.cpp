@@ -35,14 +35,13 @@ std::optional<Placement> PolicyView::find_placement(JobIndex index) const {
   return std::nullopt;
 }
 
-double PolicyView::power_headroom_w(int pool) const {
-  return controller_.capacity_.power_headroom_w(pool);
+bool PolicyView::power_admits(int pool, int64_t gpus, int64_t stopped_gpus) const {
+  return controller_.capacity_.admits(pool, gpus, stopped_gpus);
 }
-double PolicyView::busy_extra_w(int pool) const { return controller_.capacity_.busy_extra_w(pool); }
 
 std::optional<Placement> PolicyView::find_placement_in(JobIndex index, int pool) const {
   const int64_t gpus = job(index).gpus;
-  if (!controller_.capacity_.admits(pool, cluster().gpus_held(pool, gpus))) return std::nullopt;
+  if (!power_admits(pool, cluster().gpus_held(pool, gpus), 0)) return std::nullopt;
   switch (strategy_) {
     case PlacementStrategy::kPack: return cluster().best_fit(pool, gpus);
     case PlacementStrategy::kTopology: return cluster().topology_fit(pool, gpus);

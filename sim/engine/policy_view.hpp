@@ -27,8 +27,7 @@ class PolicyView final : public SchedulingContext {
   const Cluster& cluster() const override;
   std::optional<Placement> find_placement(JobIndex index) const override;
   std::optional<Placement> find_placement_in(JobIndex index, int pool) const override;
-  double power_headroom_w(int pool) const override;
-  double busy_extra_w(int pool) const override;
+  bool power_admits(int pool, int64_t gpus, int64_t stopped_gpus) const override;
   void start(JobIndex index, const Placement& placement) override;
   const std::set<JobIndex>& running() const override;
   void preempt(JobIndex index) override;

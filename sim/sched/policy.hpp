@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -51,11 +50,10 @@ class SchedulingContext {
   // Asks to be called again at `time_s` (> now) even if no job event happens then, e.g. when a
   // running job crosses a service threshold (LAS) or a reservation falls due.
   virtual void wake_at(double time_s) = 0;
-  // Site power caps (docs/energy.md#power-cap): the watts the site of `pool` may still draw
-  // (+inf without a cap), and a running GPU's extra draw there. find_placement() already
-  // refuses a start beyond the cap; a policy that frees GPUs by preemption checks it too.
-  virtual double power_headroom_w(int pool) const { return std::numeric_limits<double>::infinity(); }
-  virtual double busy_extra_w(int pool) const { return 0; }
+  // Site power caps (docs/energy.md#in-a-run): whether `gpus` more GPUs may run in `pool` once
+  // `stopped_gpus` running there have stopped. find_placement() already refuses a start beyond
+  // the cap; a policy that frees GPUs by preemption asks this too.
+  virtual bool power_admits(int pool, int64_t gpus, int64_t stopped_gpus) const { return true; }
 };
 
 class Policy {

@@ -54,22 +54,28 @@ std::vector<TenantShare> tenant_shares(const SchedulingContext& ctx) {
 
 namespace {
 
-// GPUs a set of victims would free on each node of one pool, and whether a job then fits there.
+// GPUs a set of victims would free on each node of one pool, and whether a job then fits there
+// — in GPUs and, under a site power cap, in the watts they free.
 class FreedGpus {
  public:
-  FreedGpus(const Cluster& cluster, int pool, int64_t gpus)
-      : cluster_(cluster), pool_(pool), gpus_(gpus) {}
+  FreedGpus(const SchedulingContext& ctx, int pool, int64_t gpus)
+      : ctx_(ctx), cluster_(ctx.cluster()), pool_(pool), gpus_(gpus) {}
 
   void add(const Job& victim) {  // GPUs on closed (draining) nodes free nothing placeable
     for (const NodeSlice& s : victim.placement.slices) {
       if (cluster_.is_open(s.node)) freed_[s.node] += s.gpus;
+      stopped_gpus_ += s.gpus;  // but they stop drawing power all the same
     }
+  }
+
+  bool fits() const {
+    return gpus_fit() && ctx_.power_admits(pool_, cluster_.gpus_held(pool_, gpus_), stopped_gpus_);
   }
 
   // Exact for any placement that fills a request when capacity allows (first-fit, pack): a job
   // up to one node needs one node with room; a larger job needs ceil(gpus / gpus_per_node) idle
   // nodes, counting nodes the victims empty completely.
-  bool fits() const {
+  bool gpus_fit() const {
     const int per_node = cluster_.pools()[pool_].gpus_per_node;
     if (gpus_ <= per_node) {
       if (cluster_.first_fit(pool_, gpus_)) return true;
@@ -89,10 +95,12 @@ class FreedGpus {
   }
 
  private:
+  const SchedulingContext& ctx_;
   const Cluster& cluster_;
   int pool_;
   int64_t gpus_;
   std::map<NodeId, int> freed_;
+  int64_t stopped_gpus_ = 0;
 };
 
 struct PoolPlan {
@@ -114,18 +122,9 @@ std::optional<PoolPlan> plan_in_pool(const SchedulingContext& ctx, const Job& jo
   }
   if (reachable < cluster.gpus_held(pool, job.gpus)) return std::nullopt;
 
-  // Under a site power cap the victims must also free the watts the job needs (they run in the
-  // same pool, so at the same extra draw per GPU).
-  const double extra_w = ctx.busy_extra_w(pool);
-  const double headroom_w = ctx.power_headroom_w(pool);
-  auto power_ok = [&](int64_t freed_gpus) {
-    return headroom_w + static_cast<double>(freed_gpus) * extra_w >=
-           static_cast<double>(cluster.gpus_held(pool, job.gpus)) * extra_w * (1 - 1e-12);
-  };
   std::vector<JobIndex> chosen;
   std::vector<size_t> positions;
-  FreedGpus freed(cluster, pool, job.gpus);
-  int64_t freed_gpus = 0;
+  FreedGpus freed(ctx, pool, job.gpus);
   bool fits = false;
   for (size_t i = 0; i < candidates.size() && !fits; ++i) {
     const Job& c = ctx.job(candidates[i]);
@@ -134,20 +133,17 @@ std::optional<PoolPlan> plan_in_pool(const SchedulingContext& ctx, const Job& jo
     chosen.push_back(candidates[i]);
     positions.push_back(i);
     freed.add(c);
-    freed_gpus += c.placement.gpus();
-    fits = freed.fits() && power_ok(freed_gpus);
+    fits = freed.fits();
   }
   if (!fits) return std::nullopt;
 
   // The last victim was needed; drop earlier ones that are not, least preferred first.
   for (size_t k = chosen.size() - 1; k-- > 0;) {
-    FreedGpus without(cluster, pool, job.gpus);
-    int64_t without_gpus = 0;
+    FreedGpus without(ctx, pool, job.gpus);
     for (size_t m = 0; m < chosen.size(); ++m) {
-      if (m != k) without.add(ctx.job(chosen[m])), without_gpus += ctx.job(chosen[m]).placement.gpus();
+      if (m != k) without.add(ctx.job(chosen[m]));
     }
-    if (without.fits() && power_ok(without_gpus)) {
-      freed_gpus = without_gpus;
+    if (without.fits()) {
       chosen.erase(chosen.begin() + static_cast<std::ptrdiff_t>(k));
       positions.erase(positions.begin() + static_cast<std::ptrdiff_t>(k));
     }
