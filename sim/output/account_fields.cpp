@@ -40,20 +40,20 @@ const std::vector<AccountField> kFields = {
     {"it_energy_mwh", "/energy/it_mwh", "MWh",
      "Energy at the nodes ([energy.md](energy.md)): the idle draw of capacity to its owner, the extra "
      "draw of running jobs to their tenant.",
-     [](const Account& a) { return a.it_energy_j / kJoulesPerMwh; }},
+     [](const Account& a) { return a.it_energy_j / kJoulesPerMwh; }, true},
     {"energy_mwh", "/energy/facility_mwh", "MWh", "Energy at the meter: IT energy × the site's PUE.",
-     [](const Account& a) { return a.facility_energy_j / kJoulesPerMwh; }},
+     [](const Account& a) { return a.facility_energy_j / kJoulesPerMwh; }, true},
     {"emissions_tco2", "/emissions/tco2", "tCO₂", "Facility energy × the grid's carbon intensity.",
-     [](const Account& a) { return a.co2_t; }},
+     [](const Account& a) { return a.co2_t; }, true},
     {"energy_krw", "/cost/energy_krw", "KRW", "Facility energy × the electricity price.",
-     [](const Account& a) { return a.energy_krw; }},
+     [](const Account& a) { return a.energy_krw; }, true},
     {"capex_krw", "/cost/capex_krw", "KRW",
      "The hardware price of owned capacity, amortised straight-line over `economics.capex_years`.",
-     [](const Account& a) { return a.capex_krw; }},
+     [](const Account& a) { return a.capex_krw; }, true},
     {"opex_krw", "/cost/opex_krw", "KRW", "Operating cost of owned capacity (`opex_krw_per_node_year`).",
-     [](const Account& a) { return a.opex_krw; }},
+     [](const Account& a) { return a.opex_krw; }, true},
     {"cost_krw", "/cost/total_krw", "KRW", "`energy_krw` + `capex_krw` + `opex_krw`.",
-     [](const Account& a) { return a.cost_krw(); }},
+     [](const Account& a) { return a.cost_krw(); }, true},
     {"cost_per_gpu_hour_krw", "/cost/per_gpu_hour_krw", "KRW/GPU-h",
      "`cost_krw` / `gpu_hours` (null when nothing ran): what a used GPU-hour cost, idle capacity "
      "included.",
@@ -80,8 +80,10 @@ nlohmann::ordered_json value_or_null(double v) {
 }
 }  // namespace
 
-void add_account_fields(nlohmann::ordered_json& object, const Account& account) {
-  for (const AccountField& f : kFields) object[std::string(f.name)] = value_or_null(f.value(account));
+void add_account_fields(nlohmann::ordered_json& object, const Account& account, bool capacity_only) {
+  for (const AccountField& f : kFields) {
+    if (!capacity_only || f.of_capacity) object[std::string(f.name)] = value_or_null(f.value(account));
+  }
 }
 
 void set_fleet_fields(nlohmann::ordered_json& summary, const Account& fleet) {

@@ -287,14 +287,8 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
   set_fleet_fields(out, fleet);
   out["tenants"] = tenants;
   if (unowned_gpu_s > 0) {  // the capacity no tenant owns: fleet = tenants + this
-    nlohmann::ordered_json unowned = {{"gpu_hours", unowned_gpu_s / 3600.0}};
-    add_account_fields(unowned, ledger.unowned());
-    for (const char* key : {"gpu_hours", "preemption_lost_gpu_hours", "lost_gpu_hours",
-                            "failure_lost_gpu_hours", "checkpoint_gpu_hours",
-                            "network_stretch_gpu_hours", "goodput_gpu_hours", "owned_gpu_hours",
-                            "goodput_fraction", "cost_per_gpu_hour_krw"}) {
-      unowned.erase(key);  // it runs nothing and owns nothing
-    }
+    nlohmann::ordered_json unowned;
+    add_account_fields(unowned, ledger.unowned(), true);  // it runs nothing and owns nothing
     unowned["capacity_gpu_hours"] = unowned_gpu_s / 3600.0;
     out["unowned"] = std::move(unowned);
   }
