@@ -344,18 +344,17 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
               capacity["mean_gpus"].get<double>(), s["total_gpus"].get<int64_t>(),
               capacity.value("tranches", nlohmann::ordered_json::array()).size(), changed);
   for (const auto& e : s.value("fleet_events", nlohmann::ordered_json::array())) {
-    if (e["type"] == "power_cap") {
-      append_line(out, "event     {} (power_cap, {}): site {} capped at {} MW of IT power",
-                  e["name"].get<std::string>(),
-                  e.contains("date") ? e["date"].get<std::string>() : format_duration(e["date_s"].get<double>()),
-                  e["site"].get<std::string>(), e["power_cap_mw"].get<double>());
-      continue;
-    }
-    append_line(out, "event     {} ({}, {}): {} tranches changed, {} GPUs removed, {} added, {:.0f} GPU-days of delay",
-                e["name"].get<std::string>(), e["type"].get<std::string>(),
-                e.contains("date") ? e["date"].get<std::string>() : format_duration(e["date_s"].get<double>()),
-                e["tranches_changed"].get<int>(), e["gpus_removed"].get<int64_t>(),
-                e["gpus_added"].get<int64_t>(), e["delay_gpu_days"].get<double>());
+    const std::string when =
+        e.contains("date") ? e["date"].get<std::string>() : format_duration(e["date_s"].get<double>());
+    const std::string what =
+        e["type"] == "power_cap"
+            ? fmt::format("site {} capped at {} MW of IT power", e["site"].get<std::string>(),
+                          e["power_cap_mw"].get<double>())
+            : fmt::format("{} tranches changed, {} GPUs removed, {} added, {:.0f} GPU-days of delay",
+                          e["tranches_changed"].get<int>(), e["gpus_removed"].get<int64_t>(),
+                          e["gpus_added"].get<int64_t>(), e["delay_gpu_days"].get<double>());
+    append_line(out, "event     {} ({}, {}): {}", e["name"].get<std::string>(),
+                e["type"].get<std::string>(), when, what);
   }
   const auto& cost = s["cost"];
   append_line(out, "energy    {:.4g} MWh at the meter, peak {:.3g} MW; {:.4g} tCO2; cost {:.4g} M KRW ({} KRW per busy GPU-hour)",
