@@ -17,10 +17,8 @@
 #include "models/common/input_file.hpp"
 #include "models/common/yaml_reader.hpp"
 #include "models/hardware.hpp"
-#include "models/inference.hpp"
-#include "models/parallelism_choice.hpp"
-#include "models/training_step.hpp"
 #include "models/transformer.hpp"
+#include "sim/cli/estimate_modes.hpp"
 #include "sim/cli/estimate_report.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/scenario_input.hpp"
@@ -31,14 +29,6 @@ namespace {
 using models::Hardware;
 using models::Transformer;
 
-constexpr int kDefaultSeq = 2048;  // TrainingConfig's and ChoiceRequest's default
-// Default tokens per step: 4 Mi, Llama 3 405B's initial batch (Llama 3 paper, Sec. 3.4.1).
-constexpr double kDefaultBatchTokens = 4.0 * 1024 * 1024;
-// Hidden share of the gradient sync: the same default choose_parallelism() assumes for
-// Megatron-Core / FSDP (parallelism_choice.hpp).
-constexpr double kDefaultDpOverlap = 0.8;
-
-void error(std::ostream& err, const std::string& message) { err << "error: " << message << "\n"; }
 
 std::string unknown_name(const char* what, const std::string& name,
                          const std::vector<std::string>& valid) {
@@ -131,7 +121,7 @@ std::optional<Transformer> find_model(const EstimateOptions& o, const Catalogs& 
   std::string name = o.model;
   if (name.empty()) {
     if (c.models_from_file.size() != 1) {
-      error(err, c.models_from_file.empty()
+      estimate_error(err, c.models_from_file.empty()
                      ? "--model NAME or --model-file FILE is required (see --list-models)"
                      : fmt::format("{} defines {} models; pick one with --model ({})", o.model_file,
                                    c.models_from_file.size(), fmt::join(c.models_from_file, ", ")));
@@ -145,7 +135,7 @@ std::optional<Transformer> find_model(const EstimateOptions& o, const Catalogs& 
   std::vector<std::string> names;
   for (const auto& m : c.models) names.push_back(m.name);
   std::sort(names.begin(), names.end());
-  error(err, unknown_name("model", name, names));
+  estimate_error(err, unknown_name("model", name, names));
   return std::nullopt;
 }
 
@@ -174,209 +164,6 @@ std::string foreign_flags(const EstimateOptions& o) {
   if (bad.empty()) return "";
   return fmt::format("{} do{} not apply to --mode {}", fmt::join(bad, ", "),
                      bad.size() == 1 ? "es" : "", o.mode);
-}
-
-models::Recompute parse_recompute(const std::string& s) {
-  if (s == "none") return models::Recompute::kNone;
-  if (s == "full") return models::Recompute::kFull;
-  return models::Recompute::kSelective;
-}
-
-// The least memory per GPU a plain layout can reach: widest TP in the scale-up domain, deepest
-// pipeline, ZeRO-3, full recompute. Shown when choose_parallelism() finds nothing that fits.
-models::TrainingConfig frugal_layout(const Transformer& model, const Hardware& hw, int gpus) {
-  int tp = 1;
-  for (int t : {8, 4, 2}) {
-    if (t <= hw.scaleup_domain && gpus % t == 0 && model.heads % t == 0 &&
-        model.ffn_hidden % t == 0) {
-      tp = t;
-      break;
-    }
-  }
-  const int rest = gpus / tp;
-  int pp = 1;
-  for (int p = std::min(rest, model.layers); p >= 1; --p) {
-    if (rest % p == 0) {
-      pp = p;
-      break;
-    }
-  }
-  models::TrainingConfig c;
-  c.parallel = {tp, pp, rest / pp, 1, 1, 1, 1, 3, tp > 1};
-  c.recompute = models::Recompute::kFull;
-  return c;
-}
-
-int run_train(const EstimateOptions& o, const Hardware& hw, const Transformer& model,
-              std::ostream& out, std::ostream& err) {
-  if (!o.gpus) return error(err, "--gpus N is required with --mode train"), kExitBadInput;
-  const int gpus = *o.gpus;
-  TrainEstimate e{hw, model, {}, {}, false, ""};
-  models::TrainingConfig& cfg = e.cfg;
-  const int seq = o.seq.value_or(kDefaultSeq);
-  const double overlap = o.dp_overlap.value_or(kDefaultDpOverlap);
-  // Sequences per step: --global-batch, or 4 Mi tokens rounded up to a multiple of `unit` (the
-  // given dp x micro-batch, so that they divide it; the chooser keeps only layouts that do).
-  auto batch_for = [&](int64_t unit) {
-    if (o.global_batch) return *o.global_batch;
-    const auto sequences = static_cast<int64_t>(std::ceil(kDefaultBatchTokens / seq));
-    return static_cast<int>(std::min<int64_t>((sequences + unit - 1) / unit * unit, INT_MAX));
-  };
-  if (o.tp || o.pp || o.dp || o.cp) {
-    const int tp = o.tp.value_or(1), pp = o.pp.value_or(1), cp = o.cp.value_or(1);
-    int dp = o.dp.value_or(0);
-    if (!o.dp) {
-      const int64_t rest = int64_t{tp} * pp * cp;
-      if (gpus % rest != 0) {
-        error(err, fmt::format("--gpus {} is not a multiple of tp x pp x cp = {} x {} x {} = {}",
-                               gpus, tp, pp, cp, rest));
-        return kExitBadInput;
-      }
-      dp = static_cast<int>(gpus / rest);
-    }
-    const int64_t product = int64_t{tp} * pp * dp * cp;  // 64-bit: degrees come from argv
-    if (product != gpus) {
-      error(err, fmt::format("--gpus {} must equal tp x pp x dp x cp = {} x {} x {} x {} = {}",
-                             gpus, tp, pp, dp, cp, product));
-      return kExitBadInput;
-    }
-    const int micro_batch = o.micro_batch.value_or(1);
-    cfg.parallel = {tp, pp, dp, cp, o.ep.value_or(1), micro_batch, 1, o.zero.value_or(0), tp > 1};
-    cfg.recompute = parse_recompute(o.recompute.value_or("selective"));
-    cfg.global_batch = batch_for(int64_t{dp} * micro_batch);
-  } else {
-    if (hw.peak_flops(o.precision) <= 0) {
-      error(err, fmt::format("{} has no {} support", hw.name, o.precision));
-      return kExitBadInput;
-    }
-    const int global_batch = batch_for(o.micro_batch.value_or(1));
-    auto chosen =
-        models::choose_parallelism(model, hw, {gpus, global_batch, seq, o.precision, overlap});
-    if (chosen) {
-      cfg = *chosen;
-    } else {
-      cfg = frugal_layout(model, hw, gpus);
-      e.note = fmt::format(
-          "no layout of {} x {} fits {} in memory; shown: the most memory-frugal one (widest TP, "
-          "deepest PP, ZeRO-3, full recompute)",
-          gpus, hw.name, model.name);
-    }
-    cfg.global_batch = global_batch;
-    e.parallelism_chosen = true;
-    // What the user fixed overrides the chooser's pick (which may then no longer fit).
-    if (o.ep) cfg.parallel.ep = *o.ep;
-    if (o.micro_batch) cfg.parallel.micro_batch = *o.micro_batch;
-    if (o.zero) cfg.parallel.zero_stage = *o.zero;
-    if (o.recompute) cfg.recompute = parse_recompute(*o.recompute);
-  }
-  cfg.precision = o.precision;
-  cfg.seq_len = seq;
-  cfg.flash_attention = true;
-  cfg.dp_overlap = overlap;
-  // Checked here in 64 bits: check_training() multiplies the degrees as int.
-  const int64_t replica_batch = int64_t{cfg.parallel.dp} * cfg.parallel.micro_batch;
-  const std::string reason =
-      replica_batch > cfg.global_batch
-          ? fmt::format("global batch {} is smaller than dp x micro_batch = {}", cfg.global_batch,
-                        replica_batch)
-          : models::check_training(model, hw, cfg);
-  if (!reason.empty()) {
-    const auto& p = cfg.parallel;
-    error(err, fmt::format("impossible configuration (TP={} PP={} DP={} CP={} EP={}, micro-batch "
-                           "{}, global batch {}): {}",
-                           p.tp, p.pp, p.dp, p.cp, p.ep, p.micro_batch, cfg.global_batch, reason));
-    return kExitBadInput;
-  }
-  e.step = *models::training_step(model, hw, cfg);
-  if (o.json) {
-    out << train_json(e).dump(2) << "\n";
-  } else {
-    print_train_text(e, out);
-  }
-  return kExitOk;
-}
-
-// TP degrees a replica may use: powers of two inside the scale-up domain (and --gpus).
-std::vector<int> tp_candidates(const Hardware& hw, std::optional<int> gpus) {
-  std::vector<int> out;
-  for (int t = 1; t <= hw.scaleup_domain && (!gpus || t <= *gpus); t *= 2) {
-    if (!gpus || *gpus % t == 0) out.push_back(t);
-  }
-  return out;
-}
-
-int run_infer(const EstimateOptions& o, const Hardware& hw, const Transformer& model,
-              std::ostream& out, std::ostream& err) {
-  if (o.batch && o.rate) {
-    return error(err, "give --batch or --rate, not both"), kExitBadInput;
-  }
-  InferEstimate e{hw, model, {}, {}, 1, false, o.batch, o.rate, ""};
-  models::InferenceConfig& cfg = e.cfg;
-  cfg.precision = o.precision;
-  cfg.prompt_tokens = o.input_tokens.value_or(cfg.prompt_tokens);
-  cfg.output_tokens = o.output_tokens.value_or(cfg.output_tokens);
-  cfg.batch = o.batch.value_or(0);
-  std::optional<int> tp = o.tp;
-  if (!tp && o.gpus && o.dp) {
-    if (*o.gpus % *o.dp != 0) {
-      error(err, fmt::format("--gpus {} is not a multiple of --dp {}", *o.gpus, *o.dp));
-      return kExitBadInput;
-    }
-    tp = *o.gpus / *o.dp;
-  }
-  if (tp) {
-    cfg.tp = *tp;
-  } else {
-    // The TP with the most output tokens/s per device at the batch asked for (or the KV-cache
-    // limit); the widest possible one when nothing fits. Ties go to the smaller TP.
-    std::vector<int> possible;
-    std::string first_reason;
-    double best = 0;
-    for (int t : tp_candidates(hw, o.gpus)) {
-      models::InferenceConfig c = cfg;
-      c.tp = t;
-      const std::string reason = models::check_inference(model, hw, c);
-      if (!reason.empty()) {
-        if (first_reason.empty()) first_reason = reason;
-        continue;
-      }
-      possible.push_back(t);
-      const auto point = models::inference_point(model, hw, c);
-      if (point->fits && point->output_tokens_per_s_per_device > best) {
-        best = point->output_tokens_per_s_per_device, cfg.tp = t;
-      }
-    }
-    if (possible.empty()) {
-      error(err, fmt::format("no tensor-parallel degree of {} can serve {}: {}", hw.name,
-                             model.name, first_reason.empty() ? "no candidate" : first_reason));
-      return kExitBadInput;
-    }
-    if (best == 0) {
-      cfg.tp = possible.back();
-      e.note =
-          fmt::format("{} does not fit on a replica of up to {} x {}", model.name, cfg.tp, hw.name);
-    }
-    e.parallelism_chosen = true;
-  }
-  const int gpus = o.gpus.value_or(cfg.tp * o.dp.value_or(1));
-  if (gpus % cfg.tp != 0 || (o.dp && cfg.tp * *o.dp != gpus)) {
-    error(err, fmt::format("--gpus {} must equal tp x dp (replicas) = {} x {}", gpus, cfg.tp,
-                           o.dp ? fmt::to_string(*o.dp) : "?"));
-    return kExitBadInput;
-  }
-  e.replicas = gpus / cfg.tp;
-  const std::string reason = models::check_inference(model, hw, cfg);
-  if (!reason.empty()) {
-    return error(err, "impossible configuration: " + reason), kExitBadInput;
-  }
-  e.point = o.rate ? *models::serving_point(model, hw, cfg, *o.rate / e.replicas)
-                   : *models::inference_point(model, hw, cfg);
-  if (o.json) {
-    out << infer_json(e).dump(2) << "\n";
-  } else {
-    print_infer_text(e, out);
-  }
-  return kExitOk;
 }
 
 }  // namespace
@@ -446,23 +233,23 @@ int run_estimate(const EstimateOptions& o, std::ostream& out, std::ostream& err)
     return kExitOk;
   }
   if (o.mode != "train" && o.mode != "infer") {
-    return error(err, "--mode must be train or infer"), kExitBadInput;
+    return estimate_error(err, "--mode must be train or infer"), kExitBadInput;
   }
   if (const std::string bad = foreign_flags(o); !bad.empty()) {
-    return error(err, bad), kExitBadInput;
+    return estimate_error(err, bad), kExitBadInput;
   }
   if (o.hardware.empty()) {
-    return error(err, "--hw NAME is required (see --list-hardware)"), kExitBadInput;
+    return estimate_error(err, "--hw NAME is required (see --list-hardware)"), kExitBadInput;
   }
   const Hardware* hw = catalogs->hardware.find(o.hardware);
   if (!hw) {
-    error(err, unknown_name("hardware", o.hardware, catalogs->hardware.names()));
+    estimate_error(err, unknown_name("hardware", o.hardware, catalogs->hardware.names()));
     return kExitBadInput;
   }
   auto model = find_model(o, *catalogs, err);
   if (!model) return kExitBadInput;
-  return o.mode == "train" ? run_train(o, *hw, *model, out, err)
-                           : run_infer(o, *hw, *model, out, err);
+  return o.mode == "train" ? run_estimate_train(o, *hw, *model, out, err)
+                           : run_estimate_infer(o, *hw, *model, out, err);
 }
 
 }  // namespace sovsim::cli
