@@ -51,6 +51,33 @@ double Hardware::peak_flops(std::string_view precision) const {
   return 0;
 }
 
+ServingEfficiency Hardware::serving(std::string_view precision) const {
+  const auto it = serving_efficiency.find(precision);
+  return it == serving_efficiency.end() ? ServingEfficiency{} : it->second;
+}
+
+namespace {
+
+// `serving_efficiency: {fp8: {hbm: 0.8, gemm: 0.6, step_overhead_ms: 2}, ...}`.
+void read_serving_efficiency(MapReader& m, Hardware& hw) {
+  if (!m.has("serving_efficiency")) return;
+  MapReader by_precision = m.map("serving_efficiency");
+  for (const char* precision : {"bf16", "fp8", "fp4"}) {
+    if (!by_precision.has(precision)) continue;
+    MapReader e = by_precision.map(precision);
+    const ServingEfficiency fallback;
+    ServingEfficiency eff;
+    eff.hbm = e.number("hbm", fallback.hbm, 0.01, 1.0);
+    eff.gemm = e.number("gemm", fallback.gemm, 0.01, 1.0);
+    eff.step_overhead_s = e.number("step_overhead_ms", fallback.step_overhead_s * 1e3, 0, 1e4) / 1e3;
+    e.finish();
+    hw.serving_efficiency.emplace(precision, eff);
+  }
+  by_precision.finish();
+}
+
+}  // namespace
+
 Hardware read_hardware(MapReader& m) {
   Hardware hw;
   hw.name = m.require_string("name");
@@ -86,6 +113,7 @@ Hardware read_hardware(MapReader& m) {
                       fmt::format("expected a month as \"YYYY-MM\", found '{}'", hw.available));
   }
   hw.source = m.require_string("source");
+  read_serving_efficiency(m, hw);
   if (hw.idle_w > hw.tdp_w && hw.tdp_w > 0) {
     m.context().error(m.raw("idle_w"), m.key_path("idle_w"),
                       fmt::format("idle power {} W exceeds TDP {} W", hw.idle_w, hw.tdp_w));

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,17 @@ inline constexpr std::string_view kMemoryGenerations[] = {
 // "" if it is none of kMemoryGenerations.
 std::string canonical_memory_generation(std::string_view text);
 
+// How close serving kernels get to the datasheet on one hardware at one precision, fitted on
+// published serving measurements (docs/models.md, "Serving calibration"). `hbm` applies to the
+// decode phase's weight and KV streaming, `gemm` to the compute of linear layers and attention
+// (prefill and large decode batches), `step_overhead_s` to every engine step (scheduling,
+// sampling, kernel launches not hidden by CUDA graphs).
+struct ServingEfficiency {
+  double hbm = 0.80;
+  double gemm = 0.60;
+  double step_overhead_s = 1.5e-3;
+};
+
 struct Hardware {
   std::string name;  // catalog key, e.g. "H100", "B200", "GB200", "RNGD" (case-sensitive)
   std::string vendor, description;
@@ -41,9 +53,13 @@ struct Hardware {
   double price_usd = 0;               // capex per device (approximate; 0 = unknown)
   std::string available;              // "YYYY-MM" of volume availability ("" = unknown)
   std::string source;                 // public source(s) for the numbers
+  // Per precision ("bf16" | "fp8" | "fp4"); a precision not listed uses the defaults above.
+  std::map<std::string, ServingEfficiency, std::less<>> serving_efficiency;
 
   // Dense peak FLOP/s for "bf16" | "fp8" | "fp4"; 0 if unsupported or an unknown precision.
   double peak_flops(std::string_view precision) const;
+  // The fitted serving efficiency at `precision`, or ServingEfficiency{} if none was fitted.
+  ServingEfficiency serving(std::string_view precision) const;
 };
 
 class HardwareCatalog {

@@ -150,6 +150,10 @@ std::string foreign_flags(const EstimateOptions& o) {
     check(o.output_tokens.has_value(), "--output-tokens");
     check(o.batch.has_value(), "--batch");
     check(o.rate.has_value(), "--rate");
+    check(o.ttft_slo.has_value(), "--ttft-slo");
+    check(o.tpot_slo.has_value(), "--tpot-slo");
+    check(o.token_budget.has_value(), "--token-budget");
+    check(o.colocate.has_value(), "--colocate");
   } else {
     check(o.seq.has_value(), "--seq");
     check(o.global_batch.has_value(), "--global-batch");
@@ -213,8 +217,21 @@ void setup_estimate_command(CLI::App& app, EstimateOptions& o) {
                   "Infer: concurrent sequences per replica [as many as the KV cache holds]")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--rate", o.rate,
-                  "Infer: requests/s over all replicas; picks the smallest batch that carries it")
+                  "Infer: requests/s over all replicas; picks the smallest batch that carries it "
+                  "(without --gpus/--dp: also the replicas it needs)")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--ttft-slo", o.ttft_slo,
+                  "Infer: time-to-first-token objective, e.g. 2s; the point with the most tokens/s "
+                  "per GPU that meets it");
+  cmd->add_option("--tpot-slo", o.tpot_slo,
+                  "Infer: time-per-output-token objective, e.g. 200ms");
+  cmd->add_option("--token-budget", o.token_budget,
+                  "Infer: tokens per engine step, decodes + prefill chunks [8192; searched with "
+                  "an objective]")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--colocate", o.colocate,
+                  "Infer: replicas sharing each GPU (HBM split, bandwidth and compute shared) [1]")
+      ->check(CLI::Range(1, 64));
   cmd->add_flag("--json", o.json, "Print JSON instead of the text table");
   cmd->add_flag("--list-hardware", o.list_hardware, "List hardware names and exit");
   cmd->add_flag("--list-models", o.list_models, "List model names and exit");

@@ -31,6 +31,9 @@ struct EstimateOptions {
   std::optional<int> input_tokens, output_tokens;  // infer: per request (default 1024 / 256)
   std::optional<int> batch;                        // infer: concurrent sequences per replica
   std::optional<double> rate;                      // infer: requests/s over all replicas
+  std::optional<std::string> ttft_slo, tpot_slo;   // infer: objectives, durations ("2s", "200ms")
+  std::optional<int> token_budget;                 // infer: tokens per engine step
+  std::optional<int> colocate;                     // infer: replicas sharing each GPU
   bool json = false;
   bool list_hardware = false;
   bool list_models = false;

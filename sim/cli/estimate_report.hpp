@@ -11,6 +11,7 @@
 
 #include "models/hardware.hpp"
 #include "models/inference.hpp"
+#include "models/serving_search.hpp"
 #include "models/training_step.hpp"
 #include "models/transformer.hpp"
 
@@ -35,6 +36,8 @@ struct InferEstimate {
   std::optional<int> requested_batch;  // --batch as given (the point may cap it)
   std::optional<double> rate;          // --rate, requests/s over all replicas
   std::string note;
+  models::ServingSlo slo;  // --ttft-slo / --tpot-slo (0 = none)
+  bool meets_slo = true;   // the point meets slo (true when there is none)
 };
 
 nlohmann::ordered_json train_json(const TrainEstimate& e);
