@@ -6,21 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include "test/support/builtin_catalogs.hpp"
+
 #include <algorithm>
 
 namespace sovsim::models {
 namespace {
 
-struct Catalogs {
-  HardwareCatalog hw = HardwareCatalog::builtin().value();
-  TransformerCatalog models = TransformerCatalog::builtin().value();
-};
-const Catalogs& cat() {
-  static const Catalogs c;
-  return c;
-}
-const Transformer& llama70() { return *cat().models.find("llama3-70b"); }
-const Hardware& h100() { return *cat().hw.find("H100"); }
+const Transformer& llama70() { return test::transformer("llama3-70b"); }
+const Hardware& h100() { return test::hardware("H100"); }
 
 InferenceConfig tp8(const char* precision = "fp8") {
   InferenceConfig c;
@@ -59,7 +53,7 @@ TEST(Inference, FasterHbmServesMoreAtTheSameBatch) {
   c.batch = 64;
   c.prompt_tokens = 1024;  // decode-heavy: the step streams weights and KV
   c.output_tokens = 1024;
-  const Hardware& h200 = *cat().hw.find("H200");
+  const Hardware& h200 = test::hardware("H200");
   auto on_h100 = inference_point(llama70(), h100(), c);
   auto on_h200 = inference_point(llama70(), h200, c);
   ASSERT_TRUE(on_h100 && on_h200);
@@ -72,7 +66,7 @@ TEST(Inference, FasterHbmServesMoreAtTheSameBatch) {
 }
 
 TEST(Inference, ColocatedReplicasShareTheDeviceAndNeverBeatItsRoofline) {
-  const Transformer& small = *cat().models.find("llama3-8b");
+  const Transformer& small = test::transformer("llama3-8b");
   InferenceConfig c;
   c.precision = "fp8";
   c.tp = 1;
@@ -122,7 +116,7 @@ TEST(Inference, LowerPrecisionHelpsWhereSupported) {
   EXPECT_GT(fp8->max_batch, bf16->max_batch);
   c.precision = "fp4";
   EXPECT_FALSE(inference_point(llama70(), h100(), c));
-  EXPECT_TRUE(inference_point(llama70(), *cat().hw.find("B200"), c));
+  EXPECT_TRUE(inference_point(llama70(), test::hardware("B200"), c));
   c.precision = "fp8";
   c.tp = 16;
   EXPECT_NE(check_inference(llama70(), h100(), c), "") << "tp beyond the NVLink domain";
@@ -148,7 +142,7 @@ TEST(Inference, ServingPointIsTheSmallestBatchCarryingTheRate) {
 }
 
 TEST(Inference, MoeDecodeReadsOnlyTouchedExperts) {
-  const Transformer& mixtral = *cat().models.find("mixtral-8x7b");
+  const Transformer& mixtral = test::transformer("mixtral-8x7b");
   InferenceConfig c;
   c.precision = "bf16";
   c.tp = 2;

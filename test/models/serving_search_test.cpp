@@ -5,18 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include "test/support/builtin_catalogs.hpp"
+
 namespace sovsim::models {
 namespace {
 
-struct Catalogs {
-  HardwareCatalog hw = HardwareCatalog::builtin().value();
-  TransformerCatalog models = TransformerCatalog::builtin().value();
-};
-const Catalogs& cat() {
-  static const Catalogs c;
-  return c;
-}
-const Transformer& llama70() { return *cat().models.find("llama3-70b"); }
+const Transformer& llama70() { return test::transformer("llama3-70b"); }
 
 InferenceConfig fp8_request() {
   InferenceConfig c;
@@ -33,7 +27,7 @@ double per_gpu(const std::optional<ServingChoice>& c) {
 }
 
 TEST(ServingSearch, ThePointMeetsTheObjectiveAndThroughputFallsAsItTightens) {
-  const Hardware& h100 = *cat().hw.find("H100");
+  const Hardware& h100 = test::hardware("H100");
   const auto offline = best_serving_point(llama70(), h100, fp8_request(), tps_up_to_8(), {});
   const auto relaxed =
       best_serving_point(llama70(), h100, fp8_request(), tps_up_to_8(), {2.0, 0.200});
@@ -62,9 +56,9 @@ TEST(ServingSearch, ThePointMeetsTheObjectiveAndThroughputFallsAsItTightens) {
 TEST(ServingSearch, FasterHbmServesMoreAtTheSameObjective) {
   for (const ServingSlo slo : {ServingSlo{2.0, 0.200}, ServingSlo{0.450, 0.040}}) {
     const auto h100 =
-        best_serving_point(llama70(), *cat().hw.find("H100"), fp8_request(), tps_up_to_8(), slo);
+        best_serving_point(llama70(), test::hardware("H100"), fp8_request(), tps_up_to_8(), slo);
     const auto h200 =
-        best_serving_point(llama70(), *cat().hw.find("H200"), fp8_request(), tps_up_to_8(), slo);
+        best_serving_point(llama70(), test::hardware("H200"), fp8_request(), tps_up_to_8(), slo);
     ASSERT_TRUE(h100 && h200);
     EXPECT_TRUE(h100->meets_slo && h200->meets_slo);
     EXPECT_GT(per_gpu(h200), 1.1 * per_gpu(h100)) << slo.tpot_s;
@@ -72,7 +66,7 @@ TEST(ServingSearch, FasterHbmServesMoreAtTheSameObjective) {
 }
 
 TEST(ServingSearch, AnObjectiveNoLayoutMeetsIsReportedWithTheClosestPoint) {
-  const auto c = best_serving_point(llama70(), *cat().hw.find("H100"), fp8_request(),
+  const auto c = best_serving_point(llama70(), test::hardware("H100"), fp8_request(),
                                     tps_up_to_8(), {0.001, 0.001});
   ASSERT_TRUE(c);
   EXPECT_FALSE(c->meets_slo);
@@ -82,7 +76,7 @@ TEST(ServingSearch, AnObjectiveNoLayoutMeetsIsReportedWithTheClosestPoint) {
 TEST(ServingSearch, AModelThatFitsNowhereHasNoPoint) {
   InferenceConfig bf16 = fp8_request();
   bf16.precision = "bf16";
-  EXPECT_FALSE(best_serving_point(*cat().models.find("llama3-405b"), *cat().hw.find("H100"), bf16,
+  EXPECT_FALSE(best_serving_point(test::transformer("llama3-405b"), test::hardware("H100"), bf16,
                                   tps_up_to_8(), {}));
 }
 
