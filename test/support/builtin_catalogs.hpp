@@ -2,8 +2,6 @@
 // program, with shorthands for the entries model tests ask for by name.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <stdexcept>
 #include <string>
 #include <string_view>
