@@ -10,28 +10,36 @@
 #include <cmath>
 
 namespace sovsim::models {
-namespace {
 
-int layers_on_heaviest_stage(const Transformer& m, const Parallelism& p) {
-  return (m.layers + p.pp - 1) / p.pp;
-}
-
-}  // namespace
-
-ParamsPerGpu params_per_gpu(const Transformer& model, const TrainingConfig& cfg) {
+ParamsPerGpu params_on_stage(const Transformer& model, const TrainingConfig& cfg, int stage) {
   const Parallelism& p = cfg.parallel;
-  const double layers = layers_on_heaviest_stage(model, p);
+  const double layers = stage_layers(model, p, cfg.split).at(stage);
   const double expert_per_layer = model.is_moe() ? model.expert_params() / model.layers : 0.0;
   const double dense_per_layer = model.layer_params(false) - expert_per_layer;
-  // One pipeline end holds the vocabulary matrix; without a pipeline every GPU holds all of it.
-  const double h = model.hidden;
-  const double embedding = p.pp == 1
-                               ? model.embedding_params()
-                               : (static_cast<double>(model.vocab) + model.learned_positions) * h;
+  // Without a pipeline one GPU holds every vocabulary matrix; with one, the first stage holds
+  // the input embedding (and learned positions) and the last a copy or its own output layer.
+  const double h = model.hidden, vocab = model.vocab;
+  double embedding = 0;
+  if (p.pp == 1) {
+    embedding = model.embedding_params();
+  } else if (stage == 0) {
+    embedding = (vocab + model.learned_positions) * h;
+  } else if (stage == p.pp - 1) {
+    embedding = vocab * h;
+  }
   ParamsPerGpu out;
   out.dense = (layers * dense_per_layer + embedding) / p.tp;
   out.expert = layers * expert_per_layer / (p.tp * p.ep);
   return out;
+}
+
+ParamsPerGpu params_per_gpu(const Transformer& model, const TrainingConfig& cfg) {
+  ParamsPerGpu most;
+  for (int stage = 0; stage < cfg.parallel.pp; ++stage) {
+    const ParamsPerGpu here = params_on_stage(model, cfg, stage);
+    if (here.total() > most.total()) most = here;
+  }
+  return most;
 }
 
 double layer_activation_bytes(const Transformer& model, const TrainingConfig& cfg) {
@@ -49,10 +57,23 @@ double layer_activation_bytes(const Transformer& model, const TrainingConfig& cf
   return bytes;
 }
 
-TrainingMemory training_memory(const Transformer& model, const Hardware& hw,
-                               const TrainingConfig& cfg, const Efficiency& eff) {
+double micro_batches_in_flight(const TrainingConfig& cfg, int stage) {
   const Parallelism& p = cfg.parallel;
-  const ParamsPerGpu params = params_per_gpu(model, cfg);
+  const double m = cfg.micro_batches();
+  if (p.pp == 1) return 1.0;
+  if (p.virtual_stages == 1) return std::min<double>(p.pp - stage, m);
+  // Interleaved: 2(pp - stage - 1) + (v - 1) pp warm-up chunk forwards plus the one in progress,
+  // each holding 1/v of the stage's layers. On the first stage this is pp (1 + (pp-1)/(pp v)).
+  const double v = p.virtual_stages;
+  const double chunks = 2.0 * (p.pp - stage - 1) + (v - 1) * p.pp + 1;
+  return std::min(chunks, m * v) / v;
+}
+
+namespace {
+
+TrainingMemory stage_memory(const Transformer& model, const TrainingConfig& cfg, int stage) {
+  const Parallelism& p = cfg.parallel;
+  const ParamsPerGpu params = params_on_stage(model, cfg, stage);
   const double dense_shards = p.dp * p.cp;
   const double expert_shards = std::max(1, p.dp * p.cp / p.ep);
   auto sharded = [&](double per_param, bool shard) {
@@ -60,37 +81,47 @@ TrainingMemory training_memory(const Transformer& model, const Hardware& hw,
            (shard ? params.dense / dense_shards + params.expert / expert_shards : params.total());
   };
   TrainingMemory m;
+  m.stage = stage;
   m.weights_bytes = sharded(kWeightBytesPerParam, p.zero_stage >= 3);
+  if (p.zero_stage >= 3) {
+    // Two layers gathered whole at a time: the one computing and the one being prefetched.
+    const double layer = model.layer_params(false) / p.tp;
+    m.weights_bytes += 2.0 * layer * kWeightBytesPerParam;
+  }
   m.grads_bytes = sharded(kGradBytesPerParam, p.zero_stage >= 2);
   m.optimizer_bytes = sharded(kOptimizerBytesPerParam, p.zero_stage >= 1);
 
-  // 1F1B: the first stage holds pp micro-batches in flight (fewer if there are fewer);
-  // interleaving adds (pp - 1) / (pp * v) (Narayanan et al. SC'21, Sec. 2.2.2).
-  const double layers = layers_on_heaviest_stage(model, p);
-  const double per_layer = layer_activation_bytes(model, cfg);
-  const double in_flight =
-      p.pp == 1 ? 1.0
-                : std::min<double>(p.pp, cfg.micro_batches()) *
-                      (1.0 + (p.pp - 1.0) / (static_cast<double>(p.pp) * p.virtual_stages));
-  const double tokens = static_cast<double>(p.micro_batch) * cfg.seq_len / p.cp;
-  double first_stage = per_layer * layers * in_flight;
+  const double layers = stage_layers(model, p, cfg.split).at(stage);
+  double activations = layer_activation_bytes(model, cfg) * layers *
+                       micro_batches_in_flight(cfg, stage);
   if (cfg.recompute == Recompute::kFull) {
     // Backward of one layer rebuilds all of its activations at once.
     TrainingConfig kept = cfg;
     kept.recompute = Recompute::kNone;
-    first_stage += layer_activation_bytes(model, kept);
+    activations += layer_activation_bytes(model, kept);
   }
-  // Logits in bf16 plus their fp32 softmax for cross-entropy, on the last stage.
-  const double logits = tokens * 6.0 * model.vocab / p.tp;
-  const double last_stage =
-      p.pp == 1 ? first_stage + logits
-                : per_layer * layers + logits + (first_stage - per_layer * layers * in_flight);
-  m.activations_bytes = std::max(first_stage, last_stage);
-
+  if (stage == p.pp - 1) {
+    // Logits in bf16 plus their fp32 softmax for cross-entropy, on the last stage.
+    const double tokens = static_cast<double>(p.micro_batch) * cfg.seq_len / p.cp;
+    activations += tokens * 6.0 * model.vocab / p.tp;
+  }
+  m.activations_bytes = activations;
   m.total_bytes = m.weights_bytes + m.grads_bytes + m.optimizer_bytes + m.activations_bytes;
-  m.capacity_bytes = hw.hbm_bytes * eff.hbm_usable;
-  m.fits = m.total_bytes <= m.capacity_bytes;
   return m;
+}
+
+}  // namespace
+
+TrainingMemory training_memory(const Transformer& model, const Hardware& hw,
+                               const TrainingConfig& cfg, const Efficiency& eff) {
+  TrainingMemory most;
+  for (int stage = 0; stage < cfg.parallel.pp; ++stage) {
+    TrainingMemory here = stage_memory(model, cfg, stage);
+    if (stage == 0 || here.total_bytes > most.total_bytes) most = here;
+  }
+  most.capacity_bytes = hw.hbm_bytes * eff.hbm_usable;
+  most.fits = most.total_bytes <= most.capacity_bytes;
+  return most;
 }
 
 }  // namespace sovsim::models

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace sovsim::models {
 namespace {
@@ -100,25 +101,60 @@ double logits_s(const Transformer& m, const Hardware& hw, const TrainingConfig& 
   return 3.0 * (flops / (hw.bf16_flops * eff.matmul) + bytes / (hw.hbm_bw_bytes_per_s * eff.hbm));
 }
 
+// Adds `count` runs of `c` to `total` (time and bytes per tier).
+void add(CollectiveCost& total, const CollectiveCost& c, double count) {
+  total.time_s += count * c.time_s;
+  if (total.bytes_per_tier.size() < c.bytes_per_tier.size()) {
+    total.bytes_per_tier.resize(c.bytes_per_tier.size(), 0.0);
+  }
+  for (size_t i = 0; i < c.bytes_per_tier.size(); ++i) total.bytes_per_tier[i] += count * c.bytes_per_tier[i];
+}
+
+// Data-parallel traffic of `params` (one stage's, per GPU) over `group` in one step:
+// ZeRO-0 all-reduces the gradients once; ZeRO-1 reduce-scatters them once and all-gathers the
+// updated bf16 weights once (an all-reduce's volume); ZeRO-2 keeps only its gradient shard, so
+// each micro-batch's gradients are reduce-scattered (DeepSpeed stage 2); ZeRO-3 also gathers the
+// weights before each micro-batch's forward and again before its backward (1.5x an all-reduce
+// per micro-batch).
+CollectiveCost dp_traffic(double params, const Placement& group, int zero_stage,
+                          double micro_batches, const Efficiency& eff) {
+  const double bytes = params * kGradBytesPerParam;  // bf16 gradients and bf16 weights alike
+  CollectiveCost total;
+  if (zero_stage == 0) {
+    add(total, collective(CollectiveOp::kAllReduce, bytes, group, Algorithm::kBest, eff), 1);
+    return total;
+  }
+  const CollectiveCost scatter =
+      collective(CollectiveOp::kReduceScatter, bytes, group, Algorithm::kBest, eff);
+  const CollectiveCost gather =
+      collective(CollectiveOp::kAllGather, bytes, group, Algorithm::kBest, eff);
+  if (zero_stage == 1) add(total, scatter, 1), add(total, gather, 1);
+  if (zero_stage == 2) add(total, scatter, micro_batches), add(total, gather, 1);
+  if (zero_stage >= 3) add(total, scatter, micro_batches), add(total, gather, 2 * micro_batches);
+  return total;
+}
+
 }  // namespace
 
 double model_flops_per_step(const Transformer& model, int global_batch, int seq_len) {
   const double tokens = static_cast<double>(global_batch) * seq_len;
   return 3.0 * tokens *
          (model.forward_matmul_flops_per_token() +
-          model.forward_attention_flops_per_token(seq_len));
+          0.5 * model.forward_attention_flops_per_token(seq_len));
 }
 
 double hardware_flops_per_step(const Transformer& model, int global_batch, int seq_len,
-                               Recompute recompute) {
+                               Recompute recompute, bool flash_attention) {
   const double tokens = static_cast<double>(global_batch) * seq_len;
   const double logits = 2.0 * static_cast<double>(model.vocab) * model.hidden;
   const double layers = model.forward_matmul_flops_per_token() - logits;
-  const double attention = model.forward_attention_flops_per_token(seq_len);
-  double extra = 0;
-  if (recompute == Recompute::kFull) extra = layers + attention;
-  if (recompute == Recompute::kSelective) extra = attention;
-  return model_flops_per_step(model, global_batch, seq_len) + tokens * extra;
+  // Without flash attention the masked half of the scores is computed and thrown away.
+  const double attention =
+      model.forward_attention_flops_per_token(seq_len) * (flash_attention ? 0.5 : 1.0);
+  double per_token = 3.0 * (model.forward_matmul_flops_per_token() + attention);
+  if (recompute == Recompute::kFull) per_token += layers + attention;
+  if (recompute == Recompute::kSelective) per_token += attention;
+  return tokens * per_token;
 }
 
 std::optional<TrainingStep> training_step(const Transformer& model, const Hardware& hw,
@@ -129,10 +165,20 @@ std::optional<TrainingStep> training_step(const Transformer& model, const Hardwa
   s.micro_batches = cfg.micro_batches();
   const double m = s.micro_batches;
 
-  // Slowest stage: the one with ceil(l / pp) layers and the output layer.
+  // Slowest stage: its layers, plus the output layer and loss on the last one.
   const LayerCost layer = layer_cost(model, hw, cfg, eff);
-  const double layers = (model.layers + p.pp - 1) / p.pp;
-  const double stage_compute_s = layers * layer.compute_s + logits_s(model, hw, cfg, eff);
+  const std::vector<int> layers_on = stage_layers(model, p, cfg.split);
+  const double layer_s = layer.compute_s + layer.tp_s + layer.cp_s + layer.ep_s;
+  auto stage_s = [&](int i) {
+    return layers_on[i] * layer_s + (i == p.pp - 1 ? logits_s(model, hw, cfg, eff) : 0.0);
+  };
+  for (int i = 1; i < p.pp; ++i) {
+    if (stage_s(i) > stage_s(s.slowest_stage) * (1 + 1e-12)) s.slowest_stage = i;
+  }
+  const int slow = s.slowest_stage;
+  const double layers = layers_on[slow];
+  const double stage_compute_s =
+      layers * layer.compute_s + (slow == p.pp - 1 ? logits_s(model, hw, cfg, eff) : 0.0);
   const double stage_comm_s = layers * (layer.tp_s + layer.cp_s + layer.ep_s);
   double p2p_s = 0;  // per micro-batch: v sends forward and v backward (scatter-gather over TP)
   if (p.pp > 1) {
@@ -150,30 +196,27 @@ std::optional<TrainingStep> training_step(const Transformer& model, const Hardwa
   s.pp_p2p_s = m * p2p_s;
   s.pp_bubble_s = bubble_slots * per_micro_batch_s;
 
-  // Gradient sync over the DP x CP group (stride tp); experts over their own smaller group.
-  // ZeRO 1-2 reduce-scatter gradients and all-gather parameters (an all-reduce's volume);
-  // ZeRO-3 all-gathers parameters again for backward (1.5x).
+  // Data-parallel traffic over the DP x CP group (stride tp) of the stage holding the most
+  // parameters (stages sync in parallel); experts over their own smaller group.
   const ParamsPerGpu params = params_per_gpu(model, cfg);
   const Placement dp_group =
       cfg.dp_placement ? *cfg.dp_placement : placement_for(hw, p.dp * p.cp, p.tp);
-  const double volume = p.zero_stage >= 3 ? 1.5 : 1.0;
-  CollectiveCost dense =
-      collective(CollectiveOp::kAllReduce, params.dense * kGradBytesPerParam * volume, dp_group,
-                 Algorithm::kBest, eff);
-  s.dp_comm_s = dense.time_s;
-  s.dp_bytes_per_tier = dense.bytes_per_tier;
+  CollectiveCost dp = dp_traffic(params.dense, dp_group, p.zero_stage, m, eff);
   if (params.expert > 0) {
     const Placement expert_group = placement_for(hw, p.dp * p.cp / p.ep, p.tp * p.ep);
-    CollectiveCost experts =
-        collective(CollectiveOp::kAllReduce, params.expert * kGradBytesPerParam * volume,
-                   expert_group, Algorithm::kBest, eff);
-    s.dp_comm_s += experts.time_s;
-    for (size_t i = 0; i < s.dp_bytes_per_tier.size() && i < experts.bytes_per_tier.size(); ++i) {
-      s.dp_bytes_per_tier[i] += experts.bytes_per_tier[i];
+    const CollectiveCost experts = dp_traffic(params.expert, expert_group, p.zero_stage, m, eff);
+    dp.time_s += experts.time_s;
+    for (size_t i = 0; i < dp.bytes_per_tier.size() && i < experts.bytes_per_tier.size(); ++i) {
+      dp.bytes_per_tier[i] += experts.bytes_per_tier[i];
     }
   }
+  s.dp_comm_s = dp.time_s;
+  s.dp_bytes_per_tier = dp.bytes_per_tier;
   for (double b : s.dp_bytes_per_tier) s.dp_bytes_per_gpu += b;
-  s.dp_exposed_s = (1.0 - cfg.dp_overlap) * s.dp_comm_s;
+  // dp_overlap of it hides behind compute (gradient reduce-scatters behind backward, ZeRO-3
+  // gathers prefetched a layer ahead), but never more than the step's compute time.
+  const double hidden_s = std::min(cfg.dp_overlap * s.dp_comm_s, s.compute_s);
+  s.dp_exposed_s = s.dp_comm_s - hidden_s;
 
   // Adam reads and writes fp32 master, momentum, variance, reads the gradient and writes the
   // bf16 weight: ~28 B per parameter this GPU updates.
@@ -185,9 +228,13 @@ std::optional<TrainingStep> training_step(const Transformer& model, const Hardwa
   const double gpus = p.gpus();
   s.tokens_per_s = static_cast<double>(cfg.global_batch) * cfg.seq_len / s.step_time_s;
   s.model_flops = model_flops_per_step(model, cfg.global_batch, cfg.seq_len);
-  s.hardware_flops = hardware_flops_per_step(model, cfg.global_batch, cfg.seq_len, cfg.recompute);
-  s.mfu = s.model_flops / (s.step_time_s * gpus * hw.peak_flops(cfg.precision));
-  s.tflops_per_gpu = s.hardware_flops / s.step_time_s / gpus / 1e12;
+  s.hardware_flops = hardware_flops_per_step(model, cfg.global_batch, cfg.seq_len, cfg.recompute,
+                                             cfg.flash_attention);
+  const double peak = hw.peak_flops(cfg.precision);
+  s.mfu = s.model_flops / (s.step_time_s * gpus * peak);
+  s.hfu = s.hardware_flops / (s.step_time_s * gpus * peak);
+  s.tflops_per_gpu = s.model_flops / s.step_time_s / gpus / 1e12;
+  s.hardware_tflops_per_gpu = s.hardware_flops / s.step_time_s / gpus / 1e12;
   s.memory = training_memory(model, hw, cfg, eff);
   return s;
 }

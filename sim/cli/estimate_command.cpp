@@ -161,6 +161,14 @@ std::string foreign_flags(const EstimateOptions& o) {
     check(o.recompute.has_value(), "--recompute");
     check(o.zero.has_value(), "--zero");
     check(o.dp_overlap.has_value(), "--dp-overlap");
+    check(o.virtual_stages.has_value(), "--virtual-stages");
+    check(o.flash_attention.has_value(), "--flash-attention");
+    check(o.sequence_parallel.has_value(), "--sequence-parallel");
+    check(o.first_stage_layers.has_value(), "--first-stage-layers");
+    check(o.last_stage_layers.has_value(), "--last-stage-layers");
+    check(o.embedding_as_layer, "--account-for-embedding");
+    check(o.loss_as_layer, "--account-for-loss");
+    check(o.search.has_value(), "--search");
     check(o.pp.value_or(1) != 1, "--pp");
     check(o.cp.value_or(1) != 1, "--cp");
     check(o.ep.value_or(1) != 1, "--ep");
@@ -209,6 +217,26 @@ void setup_estimate_command(CLI::App& app, EstimateOptions& o) {
   cmd->add_option("--dp-overlap", o.dp_overlap,
                   "Train: fraction of the gradient sync hidden behind backward [0.8]")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--virtual-stages", o.virtual_stages,
+                  "Train: interleaved 1F1B, model chunks per pipeline rank [1]")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--flash-attention", o.flash_attention, "Train: fused attention on or off [on]")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd->add_option("--sequence-parallel", o.sequence_parallel,
+                  "Train: shard norm/dropout activations over TP, on or off [on when tp > 1]")
+      ->check(CLI::IsMember({"on", "off"}));
+  cmd->add_option("--first-stage-layers", o.first_stage_layers,
+                  "Train: transformer layers on the first pipeline stage (the rest split evenly)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--last-stage-layers", o.last_stage_layers,
+                  "Train: transformer layers on the last pipeline stage (the rest split evenly)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--account-for-embedding", o.embedding_as_layer,
+                "Train: count the embedding as a layer when splitting the pipeline");
+  cmd->add_flag("--account-for-loss", o.loss_as_layer,
+                "Train: count the output layer and loss as a layer when splitting the pipeline");
+  cmd->add_option("--search", o.search, "Train: list the N fastest layouts that fit")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--input-tokens", o.input_tokens, "Infer: prompt tokens per request [1024]")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--output-tokens", o.output_tokens, "Infer: output tokens per request [256]")

@@ -28,6 +28,14 @@ struct EstimateOptions {
   std::optional<std::string> recompute;  // train: "none" | "selective" | "full"
   std::optional<int> zero;               // train: ZeRO stage 0..3
   std::optional<double> dp_overlap;      // train: hidden fraction of gradient sync (default 0.8)
+  std::optional<int> virtual_stages;     // train: interleaved 1F1B chunks per pipeline rank (1)
+  std::optional<std::string> flash_attention;  // train: "on" | "off" (default on)
+  std::optional<std::string> sequence_parallel;  // train: "on" | "off" (default on when tp > 1)
+  std::optional<int> first_stage_layers;       // train: layers on the first pipeline stage
+  std::optional<int> last_stage_layers;        // train: layers on the last pipeline stage
+  bool embedding_as_layer = false;  // train: the embedding counts as a layer in the stage split
+  bool loss_as_layer = false;       // train: the output layer + loss count as a layer likewise
+  std::optional<int> search;        // train: list the N fastest layouts that fit
   std::optional<int> input_tokens, output_tokens;  // infer: per request (default 1024 / 256)
   std::optional<int> batch;                        // infer: concurrent sequences per replica
   std::optional<double> rate;                      // infer: requests/s over all replicas

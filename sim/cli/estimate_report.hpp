@@ -11,6 +11,7 @@
 
 #include "models/hardware.hpp"
 #include "models/inference.hpp"
+#include "models/parallelism_choice.hpp"
 #include "models/serving_search.hpp"
 #include "models/training_step.hpp"
 #include "models/transformer.hpp"
@@ -24,6 +25,16 @@ struct TrainEstimate {
   models::TrainingStep step;
   bool parallelism_chosen = false;  // choose_parallelism() picked the layout
   std::string note;                 // e.g. why a non-fitting layout is shown ("" = none)
+};
+
+// `estimate --search N`: the fastest layouts that fit, fastest first (possibly fewer than N).
+struct TrainSearch {
+  models::Hardware hw;
+  models::Transformer model;
+  std::vector<models::RankedLayout> layouts;
+  int requested = 0;  // N
+  int gpus = 0, global_batch = 0, seq_len = 0;
+  std::string precision;
 };
 
 struct InferEstimate {
@@ -41,8 +52,10 @@ struct InferEstimate {
 };
 
 nlohmann::ordered_json train_json(const TrainEstimate& e);
+nlohmann::ordered_json train_search_json(const TrainSearch& s);
 nlohmann::ordered_json infer_json(const InferEstimate& e);
 void print_train_text(const TrainEstimate& e, std::ostream& out);
+void print_train_search_text(const TrainSearch& s, std::ostream& out);
 void print_infer_text(const InferEstimate& e, std::ostream& out);
 
 // `file_names`: entries that came from --hw-file / --model-file (marked in the listing).

@@ -66,6 +66,20 @@ TEST(TrainingMemory, RecomputeTradesMemory) {
   EXPECT_GT(selective, full);
 }
 
+TEST(TrainingMemory, OneFOneBHoldsPpMicroBatchesOfTheStagesOwnLayers) {
+  // 8 stages, 64 micro-batches: plain 1F1B keeps 8 on the first stage, 1 on the last;
+  // interleaving in 2 chunks multiplies the first stage's by 1 + 7/16 (Narayanan et al. 2.2.2).
+  TrainingConfig c = megatron_2021_config(8, 8, 1, 64, 2048);
+  EXPECT_DOUBLE_EQ(micro_batches_in_flight(c, 0), 8);
+  EXPECT_DOUBLE_EQ(micro_batches_in_flight(c, 7), 1);
+  c.parallel.virtual_stages = 2;
+  EXPECT_DOUBLE_EQ(micro_batches_in_flight(c, 0), 8 * (1 + 7.0 / 16));
+  // Fewer micro-batches than stages: all of them, no more.
+  TrainingConfig few = megatron_2021_config(8, 8, 1, 4, 2048);
+  EXPECT_DOUBLE_EQ(micro_batches_in_flight(few, 0), 4);
+  EXPECT_DOUBLE_EQ(micro_batches_in_flight(megatron_2021_config(8, 1, 1, 64, 2048), 0), 1);
+}
+
 TEST(TrainingMemory, CapacityUsesTheUsableFraction) {
   TrainingMemory m = training_memory(gpt(), a100(), megatron_2021_config(8, 1, 32, 1024, 2048));
   EXPECT_DOUBLE_EQ(m.capacity_bytes, a100().hbm_bytes * kEfficiency.hbm_usable);

@@ -31,6 +31,10 @@ TEST(H100Plausibility, Llama3_405bMfuBracketedByRecomputeChoices) {
   const Hardware& h100 = *cat().hw.find("H100");
   TrainingConfig c;
   c.parallel = {8, 16, 64, 1, 1, 1, 4, 1, true};
+  // The Llama 3 paper (Sec. 3.3.2) takes one Transformer layer off the first and off the last
+  // stage to balance the embedding and the loss: 7 + 14 x 8 + 7 = 126 layers.
+  c.split.first_stage_layers = 7;
+  c.split.last_stage_layers = 7;
   c.global_batch = 2048;
   c.seq_len = 8192;
   c.flash_attention = true;

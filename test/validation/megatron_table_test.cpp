@@ -1,5 +1,7 @@
 // test/validation/megatron_table_test.cpp — the training-step model against every row of
-// Narayanan et al., SC'21, Table 1 (GPT on A100-80GB Selene, TP x PP x DP, full recompute).
+// Narayanan et al., SC'21, Table 1 (GPT on A100-80GB Selene, TP x PP x DP, full recompute, the
+// micro-batch and interleaving of the authors' script; the same rows through the CLI:
+// test/e2e/estimate_train_cli_test.cpp).
 // One set of global constants (models/efficiency.hpp); models/efficiency.hpp says which rows
 // the only fitted constant was fitted on (1.7B, 145.6B, 1T); the other seven are held out.
 // Tolerance: +-10% of the published TF/GPU on every row.
@@ -11,29 +13,13 @@
 #include "models/hardware.hpp"
 #include "models/training_step.hpp"
 #include "models/transformer.hpp"
+#include "test/support/megatron_table.hpp"
 
 namespace sovsim::models {
 namespace {
 
-struct Row {
-  const char* model;
-  int tp, pp, gpus, batch;
-  double published_tflops_per_gpu;
-};
-
-// Narayanan et al. SC'21 Table 1 (also shared/data/reference.md). Sequence 2048, V = 51200.
-constexpr Row kRows[] = {
-    {"megatron-gpt-1.7b", 1, 1, 32, 512, 137},
-    {"megatron-gpt-3.6b", 2, 1, 64, 512, 138},
-    {"megatron-gpt-7.5b", 4, 1, 128, 512, 142},
-    {"megatron-gpt-18.4b", 8, 1, 256, 1024, 135},
-    {"megatron-gpt-39.1b", 8, 2, 512, 1536, 138},
-    {"megatron-gpt-76.1b", 8, 4, 1024, 1792, 140},
-    {"megatron-gpt-145.6b", 8, 8, 1536, 2304, 148},
-    {"megatron-gpt-310.1b", 8, 16, 1920, 2160, 155},
-    {"megatron-gpt-529.6b", 8, 35, 2520, 2520, 163},
-    {"megatron-gpt-1t", 8, 64, 3072, 3072, 163},
-};
+using test::kMegatronTable1;
+using Row = test::MegatronRow;
 
 struct Catalogs {
   HardwareCatalog hardware;
@@ -57,9 +43,9 @@ TrainingStep predict(const Row& row) {
   EXPECT_NE(model, nullptr) << row.model;
   EXPECT_NE(a100, nullptr);
   if (!model || !a100) return {};
-  const int dp = row.gpus / (row.tp * row.pp);
-  auto step =
-      training_step(*model, *a100, megatron_2021_config(row.tp, row.pp, dp, row.batch, 2048));
+  auto step = training_step(*model, *a100,
+                            megatron_2021_config(row.tp, row.pp, row.dp(), row.global_batch, 2048,
+                                                 row.micro_batch, row.virtual_stages));
   EXPECT_TRUE(step.has_value()) << row.model;
   return step.value_or(TrainingStep{});
 }
@@ -67,14 +53,16 @@ TrainingStep predict(const Row& row) {
 TEST(MegatronTable1, EveryRowWithinTenPercentOfPublishedTflopsPerGpu) {
   std::printf("%-22s %9s %9s %7s %6s %6s %6s %7s\n", "model", "predicted", "published", "error",
               "bubble", "dp", "tp", "mem GB");
-  for (const Row& row : kRows) {
+  for (const Row& row : kMegatronTable1) {
     const TrainingStep s = predict(row);
-    const double error = s.tflops_per_gpu / row.published_tflops_per_gpu - 1;
-    std::printf("%-22s %9.1f %9.0f %+6.1f%% %6.3f %6.3f %6.3f %7.1f\n", row.model, s.tflops_per_gpu,
+    const double error = s.hardware_tflops_per_gpu / row.published_tflops_per_gpu - 1;
+    std::printf("%-22s %9.1f %9.0f %+6.1f%% %6.3f %6.3f %6.3f %7.1f\n", row.model,
+                s.hardware_tflops_per_gpu,
                 row.published_tflops_per_gpu, 100 * error, s.bubble_fraction,
                 s.dp_exposed_s / s.step_time_s, s.tp_comm_s / s.step_time_s,
                 s.memory.total_bytes / 1e9);
-    EXPECT_NEAR(s.tflops_per_gpu, row.published_tflops_per_gpu, 0.10 * row.published_tflops_per_gpu)
+    EXPECT_NEAR(s.hardware_tflops_per_gpu, row.published_tflops_per_gpu,
+                0.10 * row.published_tflops_per_gpu)
         << row.model;
     EXPECT_TRUE(s.memory.fits) << row.model << " must fit as it ran on Selene";
   }
@@ -82,12 +70,12 @@ TEST(MegatronTable1, EveryRowWithinTenPercentOfPublishedTflopsPerGpu) {
 
 TEST(MegatronTable1, HardwareFlopsMatchThePaperFormula) {
   // 96 B s l h^2 (1 + s/6h + V/16lh), the count Table 1 divides by.
-  for (const Row& row : kRows) {
+  for (const Row& row : kMegatronTable1) {
     const Transformer* m = catalogs().models.find(row.model);
     ASSERT_NE(m, nullptr);
-    const double B = row.batch, s = 2048, l = m->layers, h = m->hidden, V = m->vocab;
+    const double B = row.global_batch, s = 2048, l = m->layers, h = m->hidden, V = m->vocab;
     const double paper = 96 * B * s * l * h * h * (1 + s / (6 * h) + V / (16 * l * h));
-    EXPECT_NEAR(hardware_flops_per_step(*m, row.batch, 2048, Recompute::kFull) / paper, 1.0, 1e-9)
+    EXPECT_NEAR(hardware_flops_per_step(*m, row.global_batch, 2048, Recompute::kFull, false) / paper, 1.0, 1e-9)
         << row.model;
   }
 }
