@@ -50,7 +50,7 @@ const std::vector<Generated>& generated() {
         {"top level", &ss::kTop},       {"sites", &ss::kSite},         {"node group", &ss::kNodeGroup},
         {"fabric", &ss::kFabric},       {"tenants", &ss::kTenant},     {"workload", &ss::kWorkload},
         {"jobs", &ss::kJob},            {"generators", &ss::kGenerator}, {"train", &ss::kTrain},
-        {"serve", &ss::kServe},         {"trace", &ss::kTrace},        {"scheduler", &ss::kScheduler},
+        {"serve", &ss::kServe},         {"serve.autoscale", &ss::kAutoscale}, {"trace", &ss::kTrace},        {"scheduler", &ss::kScheduler},
         {"engine", &ss::kEngine},       {"output", &ss::kOutput},      {"deliveries", &ss::kDelivery},
         {"events", &ss::kEvent},        {"economics", &ss::kEconomics}};
     for (const auto& [tag, section] : sections) {

@@ -39,9 +39,10 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   }
   if (!options.quiet) {
     out << outcome->text;
-    out << fmt::format("outputs   {}/ (summary.json, jobs.csv{}, perf.json)   wall {:.2f} s\n", dir,
+    const bool services = !outcome->summary["services"].empty();
+    out << fmt::format("outputs   {}/ (summary.json, jobs.csv{}{}, perf.json)   wall {:.2f} s\n", dir,
                        loaded->scenario.output.utilisation_csv ? ", utilisation.csv" : "",
-                       outcome->perf["wall_time_s"].get<double>());
+                       services ? ", services.csv" : "", outcome->perf["wall_time_s"].get<double>());
   }
   return kExitOk;
 }

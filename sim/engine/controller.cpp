@@ -5,6 +5,7 @@
 #include <simgrid/kernel/Timer.hpp>
 #include <simgrid/s4u/Engine.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 #include <stdexcept>
@@ -129,6 +130,10 @@ void Controller::start(JobIndex index, const Placement& placement) {
     job.remaining_s = job.start_s < 0 ? on_this_pool : job.remaining_s * on_this_pool / job.duration_s;
     job.duration_s = on_this_pool;
     job.network_fraction = static_cast<float>(jobs_.network_profiles[job.profile][placement.pool]);
+  }
+  if (auto replica = jobs_.replicas.find(index); replica != jobs_.replicas.end()) {
+    // A living service's replica gives its GPUs back when its run of the plan ends.
+    job.remaining_s = std::min(job.remaining_s, std::max(0.0, replica->second.end_by_s - now_s_));
   }
   cluster_.allocate(placement);
   job.state = JobState::kRunning;

@@ -17,6 +17,8 @@
 #include "sim/sched/policy_registry.hpp"
 #include "sim/telemetry/fleet_summary.hpp"
 #include "sim/telemetry/run_metrics.hpp"
+#include "sim/telemetry/service_meter.hpp"
+#include "sim/telemetry/service_summary.hpp"
 #include "sim/telemetry/ledger.hpp"
 #include "sim/workload/job_table.hpp"
 
@@ -93,7 +95,11 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   options.failures = scenario.failures;
   options.seed = scenario.seed;
   options.engine = scenario.engine;
-  Controller controller(table, cluster, scenario.tenants, *policy, ledger, simulation,
+  // Living services are metered on the way to the ledger; without them the ledger is the sink.
+  std::unique_ptr<ServiceMeter> services;
+  if (!table.services.empty()) services = std::make_unique<ServiceMeter>(ledger, table);
+  TelemetrySink& sink = services ? static_cast<TelemetrySink&>(*services) : ledger;
+  Controller controller(table, cluster, scenario.tenants, *policy, sink, simulation,
                         prepared.value().capacity, rates, ledger.power(), options);
   if (utilisation_csv) ledger.set_observer(utilisation_csv.get());  // after the capacity at 0
 
@@ -108,6 +114,10 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   }
   const double end_s = unfinished ? scenario.horizon_s : controller.stats().last_event_s;
   ledger.finish(end_s);
+  if (services) {
+    services->finish(end_s);
+    table.replica_tokens_served = services->tokens_by_job();
+  }
   if (utilisation_csv) utilisation_csv->flush();
   utilisation_file.reset();
 
@@ -115,6 +125,11 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   outcome.summary = summarise(run_header(scenario), scenario.tenants, cluster, table, ledger,
                               controller.stats(), end_s);
   add_fleet_plan(outcome.summary, prepared.value().capacity, scenario.sites, scenario.start_unix_s);
+  add_services(outcome.summary, table, services.get(), scenario);
+  if (services) {
+    File services_csv = open_for_write(out.staging("services.csv"));
+    write_services_csv(services_csv.get(), table, *services, scenario);
+  }
   outcome.text = format_text_summary(outcome.summary);
   {
     File jobs_csv = open_for_write(out.staging("jobs.csv"));

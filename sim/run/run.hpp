@@ -1,5 +1,6 @@
 // sim/run/run.hpp — one run, wired: scenario -> cluster and jobs -> SimGrid platform and
-// controller -> metrics -> atomic outputs (summary.json, jobs.csv, utilisation.csv, perf.json).
+// controller -> metrics -> atomic outputs (summary.json, jobs.csv, utilisation.csv, services.csv
+// with living services, perf.json).
 // A wiring function, not a god object: each step lives in its own module.
 #pragma once
 

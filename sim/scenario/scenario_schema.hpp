@@ -13,7 +13,7 @@
 namespace sovsim::sim::scenario_schema {
 
 extern const schema::Section kTop, kSite, kNodeGroup, kFabric, kLinkLatency, kTenant;
-extern const schema::Section kWorkload, kJob, kGenerator, kTrain, kServe, kTrace;
+extern const schema::Section kWorkload, kJob, kGenerator, kTrain, kServe, kAutoscale, kTrace;
 extern const schema::Section kScheduler, kEngine, kOutput, kFailures, kRepair;
 extern const schema::Section kDelivery, kEvent, kEconomics;  // fleet_schema.cpp
 

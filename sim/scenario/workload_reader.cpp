@@ -9,6 +9,7 @@
 
 #include "models/transformer.hpp"
 #include "sim/scenario/limits.hpp"
+#include "sim/scenario/profile_reader.hpp"
 #include "sim/scenario/section_readers.hpp"
 
 namespace sovsim::sim {
@@ -113,6 +114,20 @@ ServingWork read_serving(MapReader& job, const KnownNames& names) {
   w.output_tokens = static_cast<int>(m.integer("output_tokens"));
   w.precision = m.choice("precision");
   w.tp = static_cast<int>(m.integer("tp"));
+  if (auto profile = read_time_profile(m, "rate_profile")) w.rate_profile = *profile;
+  if (m.has("autoscale")) {
+    MapReader a = m.map("autoscale");
+    w.autoscale.enabled = true;
+    w.autoscale.min_replicas = static_cast<int>(a.integer("min_replicas"));
+    w.autoscale.max_replicas = static_cast<int>(a.integer("max_replicas"));
+    w.autoscale.interval_s = a.duration_s("interval");
+    w.autoscale.scale_up_delay_s = a.duration_s("scale_up_delay");
+    if (w.autoscale.max_replicas > 0 && w.autoscale.max_replicas < w.autoscale.min_replicas) {
+      a.context().error(a.raw("max_replicas"), a.key_path("max_replicas"),
+                        "must be at least min_replicas (or 0: no cap)");
+    }
+    a.finish();
+  }
   m.finish();
   return w;
 }

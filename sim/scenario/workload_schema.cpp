@@ -148,11 +148,28 @@ const Section kTrain{"train", {
    .description = "Fraction of the gradient synchronisation hidden behind compute."},
 }};
 
+const Section kAutoscale{"serve.autoscale", {
+  {.name = "min_replicas", .type = Type::kInteger, .fallback = 1, .min = 0, .max = 1 << 20,
+   .description = "Replicas kept however low the load."},
+  {.name = "max_replicas", .type = Type::kInteger, .fallback = 0, .min = 0, .max = 1 << 20, .shown_default = "`0` = no cap",
+   .description = "Replicas at most, whatever the load (the excess is not served)."},
+  {.name = "interval", .type = Type::kDuration, .fallback = 900, .min = 60, .max = 7 * 86400,
+   .description = "Decision period: at its start the service sizes itself for the interval's peak rate."},
+  {.name = "scale_up_delay", .type = Type::kDuration, .fallback = 300, .min = 0, .max = 86400,
+   .description = "From a replica's start on its GPUs to serving (loading weights, warm-up)."},
+}};
+
 const Section kServe{"serve", {
   {.name = "model", .type = Type::kString, .required = true,
    .description = "A name from `models/catalog/models.yaml`."},
   {.name = "requests_per_s", .type = Type::kNumber, .unit = "requests/s", .min = 1e-6, .max = 1e9, .required = true,
-   .description = "Offered load (steady; diurnal curves are future work)."},
+   .description = "Offered load, times `rate_profile` at each moment."},
+  {.name = "rate_profile", .type = Type::kProfile, .unit = "× requests_per_s", .fallback = 1, .min = 0, .max = 1e6,
+   .description = "The load's shape over time: a number, or a repeating profile `{values: [...], step: 1h}` "
+                  "(24 values: a day; 168: a week). Without `autoscale` the service is sized for its peak."},
+  {.name = "autoscale", .type = Type::kMap, .section = &kAutoscale, .shown_default = "none",
+   .type_text = "[map](#serveautoscale)",
+   .description = "Make it a living service: replicas follow the load at the SLO (docs/serving.md)."},
   {.name = "ttft_slo", .type = Type::kDuration, .fallback = 2, .min = 1e-6, .max = 86400,
    .description = "Time to first token, at most."},
   {.name = "tpot_slo", .type = Type::kDuration, .fallback = 0.1, .min = 1e-6, .max = 86400,

@@ -1,6 +1,8 @@
 // sim/telemetry/run_metrics.cpp — see run_metrics.hpp.
 #include "sim/telemetry/run_metrics.hpp"
 
+#include "sim/telemetry/service_summary.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -80,6 +82,9 @@ struct Counts {  // per-job counts and distributions; GPU-hour figures are the l
     if (auto it = table.service_tokens_per_s.find(index); it != table.service_tokens_per_s.end()) {
       const double held_s = j.held_s + (j.state == JobState::kRunning ? end_s - j.run_start_s : 0);
       tokens_served += it->second * std::max(0.0, held_s - a.failure_lost_s);  // less restarts
+    }
+    if (auto it = table.replica_tokens_served.find(index); it != table.replica_tokens_served.end()) {
+      tokens_served += it->second;  // a living service's replica: what the ServiceMeter counted
     }
   }
 
@@ -356,6 +361,7 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
     append_line(out, "event     {} ({}, {}): {}", e["name"].get<std::string>(),
                 e["type"].get<std::string>(), when, what);
   }
+  out += format_service_lines(s);
   const auto& cost = s["cost"];
   append_line(out, "energy    {:.4g} MWh at the meter, peak {:.3g} MW; {:.4g} tCO2; cost {:.4g} M KRW ({} KRW per busy GPU-hour)",
               s["energy"]["facility_mwh"].get<double>(), s["energy"]["peak_mw"].get<double>(),

@@ -12,6 +12,7 @@
 #include "models/common/rng.hpp"
 #include "sim/scenario/limits.hpp"
 #include "sim/trace/trace_importer.hpp"
+#include "sim/workload/service_plan.hpp"
 #include "sim/workload/serving_work.hpp"
 #include "sim/workload/training_work.hpp"
 
@@ -200,6 +201,64 @@ class ServiceSizer {
   std::map<std::pair<int32_t, std::string>, int> sizes_;  // 0: cannot serve
 };
 
+// Replaces each living service's spec by its replica jobs, sized on the hardware the sizer picks
+// for it (service_plan.hpp); appends the services to `services`. A service no hardware can serve
+// within its SLOs stays one spec (then rejected as before).
+void expand_living_services(const Scenario& s, const Cluster& cluster,
+                            const models::Catalogs& catalogs, ServiceSizer& sizer,
+                            std::vector<JobSpec>& specs, std::vector<LivingService>& services) {
+  int64_t next_id = 1;
+  for (const JobSpec& spec : specs) next_id = std::max(next_id, spec.id + 1);
+  std::vector<JobSpec> out;
+  bool expanded = false;
+  for (JobSpec& spec : specs) {
+    const ServingWork* work = spec.serving >= 0 ? &s.workload.servings[spec.serving] : nullptr;
+    const auto tenant = std::find_if(s.tenants.begin(), s.tenants.end(),
+                                     [&](const Tenant& t) { return t.name == spec.tenant; });
+    if (!work || !work->autoscale.enabled || tenant == s.tenants.end() ||
+        spec.submit_s >= s.horizon_s) {
+      out.push_back(std::move(spec));
+      continue;
+    }
+    const auto choice =
+        sizer.choose(spec.serving, *work, cluster, eligible(s, cluster, *tenant, spec));
+    const models::Transformer* model = catalogs.transformers.find(work->model);
+    const auto point = choice && model ? replica_point(*work, *model,
+                                                       *catalogs.hardware.find(choice->first))
+                                       : std::nullopt;
+    if (!point) {
+      out.push_back(std::move(spec));
+      continue;
+    }
+    LivingService svc{spec.id, static_cast<uint16_t>(tenant - s.tenants.begin()), choice->first,
+                      point->tp, point->requests_per_s, point->ttft_s, point->tpot_s,
+                      spec.submit_s, std::min(s.horizon_s, spec.submit_s + spec.duration_s), 0,
+                      *work};
+    const auto wanted = replicas_wanted(*work, point->requests_per_s, svc.begin_s, svc.end_s);
+    svc.peak_replicas = wanted.empty() ? 0 : *std::max_element(wanted.begin(), wanted.end());
+    for (const ReplicaRun& run :
+         plan_replicas(*work, point->requests_per_s, svc.begin_s, svc.end_s)) {
+      JobSpec r = spec;
+      r.id = next_id++;
+      r.serving = -1;
+      r.gpus = point->tp;
+      r.hardware = choice->first;
+      r.submit_s = run.start_s;
+      r.duration_s = r.estimate_s = run.end_s - run.start_s;
+      r.replica_of = static_cast<int32_t>(services.size());
+      r.end_by_s = run.end_s;
+      out.push_back(std::move(r));
+    }
+    services.push_back(std::move(svc));
+    expanded = true;
+  }
+  specs = std::move(out);
+  if (expanded) {
+    std::stable_sort(specs.begin(), specs.end(),
+                     [](const JobSpec& a, const JobSpec& b) { return a.submit_s < b.submit_s; });
+  }
+}
+
 }  // namespace
 
 Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
@@ -210,6 +269,7 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
   JobTable table;
   table.notes = std::move(input.notes);
   std::vector<JobSpec>& specs = input.specs;
+  expand_living_services(s, cluster, catalogs, sizer, specs, table.services);
   Diagnostics diagnostics;
   std::map<std::string, uint16_t> tenant_index, kind_index;
   for (size_t t = 0; t < s.tenants.size(); ++t) tenant_index[s.tenants[t].name] = t;
@@ -279,10 +339,13 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
     job.checkpoint_bytes = job.profile >= 0 && spec.run.checkpoint_bytes <= 0
                                ? table.profile_checkpoint_bytes[job.profile]
                                : spec.run.checkpoint_bytes;
+    if (spec.replica_of >= 0) {
+      table.replicas[static_cast<JobIndex>(table.jobs.size())] = {spec.replica_of, spec.end_by_s};
+    }
     if (spec.serving >= 0) {
       const ServingWork& work = s.workload.servings[spec.serving];
       table.service_tokens_per_s[static_cast<JobIndex>(table.jobs.size())] =
-          work.requests_per_s * (work.input_tokens + work.output_tokens);
+          work.requests_per_s * work.rate_profile.mean() * (work.input_tokens + work.output_tokens);
     }
     table.jobs.push_back(std::move(job));
   }

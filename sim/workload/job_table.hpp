@@ -17,6 +17,25 @@
 
 namespace sovsim::sim {
 
+// A living service (serve: with autoscale): its replicas are jobs of the table (service_plan.hpp).
+struct LivingService {
+  int64_t id = 0;               // the serve job's id in the workload
+  uint16_t tenant = 0;
+  std::string hardware;         // where its replicas run, sized there
+  int tp = 0;                   // GPUs per replica
+  double replica_requests_per_s = 0;  // one replica's rate within the SLOs
+  double ttft_s = 0, tpot_s = 0;      // at that rate
+  double begin_s = 0, end_s = 0;      // its life
+  int peak_replicas = 0;              // the most the plan asks for
+  ServingWork work;
+};
+
+// A replica job's service and the time it gives its GPUs back.
+struct ReplicaOf {
+  int32_t service = 0;
+  double end_by_s = 0;
+};
+
 struct JobTable {
   std::vector<Job> jobs;                        // arrival order
   std::vector<std::string> kinds;               // Job::kind -> name
@@ -30,6 +49,10 @@ struct JobTable {
   std::vector<double> profile_tokens;            // Job::profile -> tokens the whole run trains on
   // Model-defined services (serve:): tokens processed per second in service, input and output.
   std::map<JobIndex, double> service_tokens_per_s;
+  std::vector<LivingService> services;
+  std::map<JobIndex, ReplicaOf> replicas;       // replica jobs of living services
+  // After the run (ServiceMeter): tokens each replica job served, input and output.
+  std::map<JobIndex, double> replica_tokens_served;
   int64_t beyond_horizon = 0;                   // jobs dropped: submitted at or after the horizon
   std::vector<std::string> notes;               // importer notes (skipped records etc.)
 };

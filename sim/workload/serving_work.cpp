@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "models/inference.hpp"
+#include "models/serving_search.hpp"
 
 namespace sovsim::sim {
 namespace {
@@ -12,7 +15,7 @@ namespace {
 bool meets_slo(const ServingWork& work, const models::Transformer& model,
                const models::Hardware& hw, const models::InferenceConfig& cfg, int replicas,
                ServiceSize& size) {
-  auto point = models::serving_point(model, hw, cfg, work.requests_per_s / replicas);
+  auto point = models::serving_point(model, hw, cfg, peak_requests_per_s(work) / replicas);
   if (!point || !point->fits || point->saturated) return false;
   if (point->ttft_s > work.ttft_slo_s || point->tpot_s > work.tpot_slo_s) return false;
   size = {replicas, cfg.tp, point->ttft_s, point->tpot_s};
@@ -20,6 +23,30 @@ bool meets_slo(const ServingWork& work, const models::Transformer& model,
 }
 
 }  // namespace
+
+double peak_requests_per_s(const ServingWork& work) {
+  const auto& v = work.rate_profile.values();
+  return work.requests_per_s * *std::max_element(v.begin(), v.end());
+}
+
+std::optional<ReplicaPoint> replica_point(const ServingWork& work, const models::Transformer& model,
+                                          const models::Hardware& hw) {
+  models::InferenceConfig base;
+  base.precision = work.precision;
+  base.prompt_tokens = work.input_tokens;
+  base.output_tokens = work.output_tokens;
+  models::ServingSearchSpace space;
+  for (int tp = 1; tp <= hw.scaleup_domain; tp *= 2) {
+    if (work.tp > 0 && tp != work.tp) continue;
+    base.tp = tp;
+    if (models::check_inference(model, hw, base).empty()) space.tps.push_back(tp);
+  }
+  const auto choice = models::best_serving_point(model, hw, base, space,
+                                                 {work.ttft_slo_s, work.tpot_slo_s});
+  if (!choice || !choice->meets_slo) return std::nullopt;
+  return ReplicaPoint{choice->cfg.tp, choice->point.requests_per_s, choice->point.ttft_s,
+                      choice->point.tpot_s};
+}
 
 std::optional<ServiceSize> size_service(const ServingWork& work, const models::Transformer& model,
                                         const models::Hardware& hw, int max_gpus,

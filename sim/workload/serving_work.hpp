@@ -8,13 +8,26 @@
 #include <string>
 
 #include "models/hardware.hpp"
+#include "models/time_profile.hpp"
 #include "models/transformer.hpp"
 
 namespace sovsim::sim {
 
+// How a living service follows its load: replicas are added and removed at every `interval_s`
+// to carry the coming interval's peak rate at the SLO (service_plan.hpp).
+struct ServiceAutoscale {
+  bool enabled = false;
+  int min_replicas = 1;
+  int max_replicas = 0;          // 0 = no cap
+  double interval_s = 900;       // decision period
+  double scale_up_delay_s = 300; // from a replica's start to serving (weights load, warm-up)
+};
+
 struct ServingWork {
   std::string model;              // models/catalog/models.yaml name
-  double requests_per_s = 1;      // offered load (steady)
+  double requests_per_s = 1;      // offered load, times rate_profile(t)
+  models::TimeProfile rate_profile = models::TimeProfile::constant(1);  // daily/weekly shape
+  ServiceAutoscale autoscale;
   double ttft_slo_s = 2.0;        // time to first token, at most
   double tpot_slo_s = 0.1;        // time per output token, at most
   int input_tokens = 1024;        // per request
@@ -29,6 +42,19 @@ struct ServiceSize {
   int gpus() const { return replicas * tp; }
   double ttft_s = 0, tpot_s = 0;  // at the chosen size and the offered rate
 };
+
+// One replica's layout and the rate it carries within the SLOs on `hw` (the serving model's best
+// point); nullopt if no layout meets them.
+struct ReplicaPoint {
+  int tp = 0;
+  double requests_per_s = 0;
+  double ttft_s = 0, tpot_s = 0;
+};
+std::optional<ReplicaPoint> replica_point(const ServingWork& work, const models::Transformer& model,
+                                          const models::Hardware& hw);
+
+// The peak offered rate: requests_per_s times the profile's largest value.
+double peak_requests_per_s(const ServingWork& work);
 
 // The fewest GPUs (ties: smaller tp) that serve `work` within its SLOs on `hw`; nullopt, with
 // the reason in `why_not`, if no deployment of at most `max_gpus` does.
