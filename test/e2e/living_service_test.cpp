@@ -93,10 +93,10 @@ TEST(LivingService, TokensAreCountedOnce) {
   EXPECT_TRUE(r.summary["tenants"][1]["slo_attainment"].is_null());
 }
 
-TEST(LivingService, SameSeedSameFiles) {
+TEST(LivingService, SameSeedSameFilesAndARerunReplacesThem) {
   TempDir dir;
   const ServiceRun a = run(dir, "a");
-  const ServiceRun b = run(dir, "b");
+  const ServiceRun b = run(dir, "a");  // into the same directory, which holds services.csv
   EXPECT_EQ(a.services_csv, b.services_csv);
   EXPECT_EQ(a.summary["services"], b.summary["services"]);
 }
