@@ -5,6 +5,12 @@
 #include <cmath>
 
 namespace sovsim::sim {
+namespace {
+
+// More replicas than any fleet has GPUs: the bound keeps the count an int for any rate.
+constexpr double kMaxReplicas = 1 << 20;
+
+}  // namespace
 
 double peak_rate_between(const ServingWork& work, double t0_s, double t1_s) {
   const models::TimeProfile& p = work.rate_profile;
@@ -26,7 +32,7 @@ std::vector<int> replicas_wanted(const ServingWork& work, double replica_request
   std::vector<int> out;
   for (double t = begin_s; t < end_s; t += a.interval_s) {
     const double peak = peak_rate_between(work, t, std::min(end_s, t + a.interval_s));
-    int n = static_cast<int>(std::ceil(peak / replica_requests_per_s - 1e-9));
+    int n = static_cast<int>(std::min(kMaxReplicas, std::ceil(peak / replica_requests_per_s - 1e-9)));
     n = std::max(n, a.min_replicas);
     if (a.max_replicas > 0) n = std::min(n, a.max_replicas);
     out.push_back(n);
