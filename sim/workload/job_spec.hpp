@@ -38,8 +38,6 @@ struct JobSpec {
   int32_t training = -1;   // index into Workload::trainings: run time from the models, not duration_s
   RunOptions run;           // checkpoints and network traffic
   int32_t serving = -1;    // index into Workload::servings: GPU count sized from the models
-  int32_t replica_of = -1; // index into JobTable::services: a replica of that living service
-  double end_by_s = 0;     // a replica holds its GPUs until then, however late it started
 };
 
 }  // namespace sovsim::sim

@@ -202,14 +202,21 @@ class ServiceSizer {
 };
 
 // Replaces each living service's spec by its replica jobs, sized on the hardware the sizer picks
-// for it (service_plan.hpp); appends the services to `services`. A service no hardware can serve
-// within its SLOs stays one spec (then rejected as before).
-void expand_living_services(const Scenario& s, const Cluster& cluster,
-                            const models::Catalogs& catalogs, ServiceSizer& sizer,
-                            std::vector<JobSpec>& specs, std::vector<LivingService>& services) {
+// for it (service_plan.hpp); appends the services to `services` and returns the replicas by job
+// id. A service no hardware can serve within its SLOs stays one spec (then rejected as before).
+std::map<int64_t, ReplicaOf> expand_living_services(const Scenario& s, const Cluster& cluster,
+                                                    const models::Catalogs& catalogs,
+                                                    ServiceSizer& sizer, std::vector<JobSpec>& specs,
+                                                    std::vector<LivingService>& services) {
+  std::map<int64_t, ReplicaOf> replicas;
+  auto living = [&](const JobSpec& spec) {
+    return spec.serving >= 0 && s.workload.servings[spec.serving].autoscale.enabled;
+  };
+  if (std::none_of(specs.begin(), specs.end(), living)) return replicas;  // most runs
   int64_t next_id = 1;
   for (const JobSpec& spec : specs) next_id = std::max(next_id, spec.id + 1);
   std::vector<JobSpec> out;
+  out.reserve(specs.size());
   bool expanded = false;
   for (JobSpec& spec : specs) {
     const ServingWork* work = spec.serving >= 0 ? &s.workload.servings[spec.serving] : nullptr;
@@ -245,8 +252,7 @@ void expand_living_services(const Scenario& s, const Cluster& cluster,
       r.hardware = choice->first;
       r.submit_s = run.start_s;
       r.duration_s = r.estimate_s = run.end_s - run.start_s;
-      r.replica_of = static_cast<int32_t>(services.size());
-      r.end_by_s = run.end_s;
+      replicas[r.id] = {static_cast<int32_t>(services.size()), run.end_s};
       out.push_back(std::move(r));
     }
     services.push_back(std::move(svc));
@@ -257,6 +263,7 @@ void expand_living_services(const Scenario& s, const Cluster& cluster,
     std::stable_sort(specs.begin(), specs.end(),
                      [](const JobSpec& a, const JobSpec& b) { return a.submit_s < b.submit_s; });
   }
+  return replicas;
 }
 
 }  // namespace
@@ -269,7 +276,8 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
   JobTable table;
   table.notes = std::move(input.notes);
   std::vector<JobSpec>& specs = input.specs;
-  expand_living_services(s, cluster, catalogs, sizer, specs, table.services);
+  const std::map<int64_t, ReplicaOf> replica_by_id =
+      expand_living_services(s, cluster, catalogs, sizer, specs, table.services);
   Diagnostics diagnostics;
   std::map<std::string, uint16_t> tenant_index, kind_index;
   for (size_t t = 0; t < s.tenants.size(); ++t) tenant_index[s.tenants[t].name] = t;
@@ -339,8 +347,10 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
     job.checkpoint_bytes = job.profile >= 0 && spec.run.checkpoint_bytes <= 0
                                ? table.profile_checkpoint_bytes[job.profile]
                                : spec.run.checkpoint_bytes;
-    if (spec.replica_of >= 0) {
-      table.replicas[static_cast<JobIndex>(table.jobs.size())] = {spec.replica_of, spec.end_by_s};
+    if (!replica_by_id.empty()) {
+      if (auto r = replica_by_id.find(spec.id); r != replica_by_id.end()) {
+        table.replicas[static_cast<JobIndex>(table.jobs.size())] = r->second;
+      }
     }
     if (spec.serving >= 0) {
       const ServingWork& work = s.workload.servings[spec.serving];
