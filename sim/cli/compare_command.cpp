@@ -47,6 +47,7 @@ const Metric kFleet[] = {
     {"emissions tCO2", "/emissions/tco2", Unit::kPlain},
     {"cost KRW", "/cost/total_krw", Unit::kKrw},
     {"cost per GPU-hour KRW", "/cost/per_gpu_hour_krw", Unit::kPlain},
+    {"tokens served", "/tokens/served", Unit::kPlain},
 };
 
 const Metric kPerTenant[] = {
@@ -57,6 +58,8 @@ const Metric kPerTenant[] = {
     {"goodput", "/goodput_fraction", Unit::kFraction},
     {"owned GPU-hours", "/owned_gpu_hours", Unit::kGpuHours},
     {"cost KRW", "/cost_krw", Unit::kKrw},
+    {"SLO attainment", "/slo_attainment", Unit::kFraction},
+    {"tokens served", "/tokens_served", Unit::kPlain},
 };
 
 std::string format_value(std::optional<double> v, Unit unit) {
