@@ -12,6 +12,20 @@
 #include "models/common/input_file.hpp"
 
 namespace sovsim::models {
+double MigProfile::compute_fraction() const {
+  return static_cast<double>(compute_slices) / kMigComputeSlices;
+}
+double MigProfile::memory_fraction() const {
+  return static_cast<double>(memory_slices) / kMigMemorySlices;
+}
+
+const MigProfile* Hardware::mig(std::string_view name) const {
+  for (const MigProfile& p : mig_profiles) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
 namespace {
 
 constexpr double kTera = 1e12;
@@ -76,6 +90,28 @@ void read_serving_efficiency(MapReader& m, Hardware& hw) {
   by_precision.finish();
 }
 
+// `mig_profiles: [{name: 1g.18gb, compute_slices: 1, memory_slices: 1, instances: 7}, ...]`.
+void read_mig_profiles(MapReader& m, Hardware& hw) {
+  for (const auto& [node, path] : m.list("mig_profiles")) {
+    MapReader p(node, path, m.context());
+    MigProfile profile;
+    profile.name = p.require_string("name");
+    profile.compute_slices = static_cast<int>(p.require_integer("compute_slices", 1, kMigComputeSlices));
+    profile.memory_slices = static_cast<int>(p.require_integer("memory_slices", 1, kMigMemorySlices));
+    profile.instances = static_cast<int>(p.require_integer("instances", 1, kMigComputeSlices));
+    if (profile.instances * profile.compute_slices > kMigComputeSlices ||
+        profile.instances * profile.memory_slices > kMigMemorySlices) {
+      m.context().error(node, path, fmt::format("{} instances of {} compute and {} memory slices "
+                                                "exceed a GPU's {} and {}", profile.instances,
+                                                profile.compute_slices, profile.memory_slices,
+                                                kMigComputeSlices, kMigMemorySlices));
+    }
+    if (hw.mig(profile.name)) m.context().error(node, path, "duplicate profile '" + profile.name + "'");
+    p.finish();
+    hw.mig_profiles.push_back(std::move(profile));
+  }
+}
+
 }  // namespace
 
 Hardware read_hardware(MapReader& m) {
@@ -114,6 +150,7 @@ Hardware read_hardware(MapReader& m) {
   }
   hw.source = m.require_string("source");
   read_serving_efficiency(m, hw);
+  read_mig_profiles(m, hw);
   if (hw.idle_w > hw.tdp_w && hw.tdp_w > 0) {
     m.context().error(m.raw("idle_w"), m.key_path("idle_w"),
                       fmt::format("idle power {} W exceeds TDP {} W", hw.idle_w, hw.tdp_w));

@@ -37,6 +37,21 @@ struct ServingEfficiency {
   double step_overhead_s = 1.5e-3;
 };
 
+// A MIG (Multi-Instance GPU) profile: a hardware-isolated slice of one GPU with its own SMs,
+// memory, L2 and memory bandwidth (NVIDIA MIG user guide, "Supported MIG Profiles"). NVIDIA's
+// data-center GPUs from A100 to B200 have 7 compute slices and 8 memory slices; a profile
+// "Ng.Mgb" holds N compute slices and a share of the memory slices (bandwidth follows memory).
+struct MigProfile {
+  std::string name;       // "1g.18gb"
+  int compute_slices = 1; // of kMigComputeSlices
+  int memory_slices = 1;  // of kMigMemorySlices
+  int instances = 1;      // how many fit on one GPU when all are this profile
+  double compute_fraction() const;
+  double memory_fraction() const;
+};
+inline constexpr int kMigComputeSlices = 7;
+inline constexpr int kMigMemorySlices = 8;
+
 struct Hardware {
   std::string name;  // catalog key, e.g. "H100", "B200", "GB200", "RNGD" (case-sensitive)
   std::string vendor, description;
@@ -55,11 +70,14 @@ struct Hardware {
   std::string source;                 // public source(s) for the numbers
   // Per precision ("bf16" | "fp8" | "fp4"); a precision not listed uses the defaults above.
   std::map<std::string, ServingEfficiency, std::less<>> serving_efficiency;
+  std::vector<MigProfile> mig_profiles;  // empty: the device has no MIG
 
   // Dense peak FLOP/s for "bf16" | "fp8" | "fp4"; 0 if unsupported or an unknown precision.
   double peak_flops(std::string_view precision) const;
   // The fitted serving efficiency at `precision`, or ServingEfficiency{} if none was fitted.
   ServingEfficiency serving(std::string_view precision) const;
+  // The MIG profile called `name`, or nullptr.
+  const MigProfile* mig(std::string_view name) const;
 };
 
 class HardwareCatalog {

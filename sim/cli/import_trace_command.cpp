@@ -89,7 +89,8 @@ int run_import_trace(const ImportTraceOptions& o, std::ostream& out, std::ostrea
     fmt::format_to(std::back_inserter(text),
                    "    - {{id: {}, tenant: {}, kind: {}, submit: {}, gpus: {}, duration: {}, "
                    "estimate: {}}}\n",
-                   j.id, yaml_name(j.tenant), yaml_name(j.kind), j.submit_s, j.gpus, j.duration_s,
+                   j.id, yaml_name(j.tenant), yaml_name(j.kind), j.submit_s,
+                   j.gpu_share > 0 ? j.gpu_share : static_cast<double>(j.gpus), j.duration_s,
                    j.estimate_s > 0 ? j.estimate_s : j.duration_s);
   }
   const std::filesystem::path target(o.output);

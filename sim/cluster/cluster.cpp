@@ -22,7 +22,13 @@ Cluster::Cluster(const std::vector<Site>& sites) {
       p.site = static_cast<int>(s);
       p.site_name = sites[s].name;
       p.hardware = group.hardware;
-      p.gpus_per_node = group.gpus_per_node;
+      p.slots_per_gpu = group.slots_per_gpu;
+      p.slot_fraction = group.slot_fraction;
+      p.partitioned = group.partitioned();
+      p.isolated = group.isolated;
+      p.partition = group.mig.empty() ? (group.slots_per_gpu > 1 ? "shared-" + std::to_string(group.slots_per_gpu) : "")
+                                      : "mig-" + group.mig;
+      p.gpus_per_node = group.gpus_per_node * group.slots_per_gpu;
       p.first_node = next;
       p.node_count = static_cast<NodeId>(group.count);
       p.nodes_per_domain = std::max(1, group.scaleup_domain / std::max(1, group.gpus_per_node));
@@ -45,7 +51,7 @@ Cluster::Cluster(const std::vector<Site>& sites) {
       free_[n] = pool.gpus_per_node;
       buckets[pool.gpus_per_node].insert(buckets[pool.gpus_per_node].end(), n);
     }
-    pool_free_.push_back(pool.total_gpus());
+    pool_free_.push_back(pool.total_units());
     const int group = pool.group_size();
     auto& idle = idle_in_group_.emplace_back((pool.node_count + group - 1) / group);
     for (NodeId n = 0; n < pool.node_count; ++n) ++idle[n / group];
@@ -62,7 +68,7 @@ int64_t Cluster::gpus_held(int pool, int64_t gpus) const {
 }
 
 bool Cluster::can_ever_fit(int pool, int64_t gpus) const {
-  return gpus_held(pool, gpus) <= pools_[pool].total_gpus();
+  return gpus_held(pool, gpus) <= pools_[pool].total_units();
 }
 
 std::optional<Placement> Cluster::first_fit(int pool, int64_t gpus) const {
@@ -70,6 +76,7 @@ std::optional<Placement> Cluster::first_fit(int pool, int64_t gpus) const {
   const auto& buckets = by_free_[pool];
   Placement out;
   out.pool = pool;
+  out.slots_per_gpu = p.slots_per_gpu;
   if (gpus <= p.gpus_per_node) {
     // Lowest node id among the buckets that have room.
     NodeId best = -1;
@@ -97,6 +104,7 @@ std::optional<Placement> Cluster::best_fit(int pool, int64_t gpus) const {
     if (!buckets[f].empty()) {
       Placement out;
       out.pool = pool;
+      out.slots_per_gpu = p.slots_per_gpu;
       out.slices.push_back({*buckets[f].begin(), static_cast<int>(gpus)});
       return out;
     }
@@ -134,6 +142,7 @@ std::optional<Placement> Cluster::topology_fit(int pool, int64_t gpus) const {
   }
   Placement out;
   out.pool = pool;
+  out.slots_per_gpu = p.slots_per_gpu;
   for (int d : order) {
     const NodeId begin = p.first_node + d * p.group_size();
     const NodeId end = std::min(begin + p.group_size(), p.first_node + p.node_count);
@@ -197,7 +206,7 @@ int Cluster::pool_of(NodeId node) const {
 
 void Cluster::count_open(NodeId node, int sign) {
   const int pool = pool_of(node);
-  const int64_t gpus = sign * pools_[pool].gpus_per_node;
+  const int64_t gpus = sign * pools_[pool].physical_gpus_per_node();
   pool_open_gpus_[pool] += gpus;
   open_gpus_ += gpus;
   owned_open_[static_cast<size_t>(owner_[node] + 1)] += gpus;

@@ -20,12 +20,30 @@ struct Pool {
   int site = 0;              // index into Scenario::sites
   std::string site_name;
   std::string hardware;      // catalog name
+  // Schedulable units per node: its GPUs, or on a partitioned group (GPU sharing, below) its
+  // GPUs' slots. Placements, free counts and scheduler arithmetic are in these units.
   int gpus_per_node = 8;
+  // GPU sharing (docs/gpu-sharing.md): a partitioned group's GPUs each offer `slots_per_gpu`
+  // slots of `slot_fraction` of the GPU, to jobs asking for at most that fraction of one GPU;
+  // `isolated`: MIG instances (own HBM bandwidth), else shared slots contending for HBM.
+  int slots_per_gpu = 1;
+  double slot_fraction = 1;
+  bool partitioned = false;
+  bool isolated = false;
+  std::string partition;  // "" whole GPUs, "mig-1g.18gb", "shared-4": how outputs name it
+  int physical_gpus_per_node() const { return gpus_per_node / slots_per_gpu; }
   NodeId first_node = 0;     // nodes of a pool are contiguous ids
   NodeId node_count = 0;
   int nodes_per_domain = 1;  // nodes per scale-up (NVLink) domain: 18 for NVL72 trays of 4
   int64_t spares = 0;        // the group's hot spares (held by the engine, not schedulable)
-  int64_t total_gpus() const { return int64_t{node_count} * gpus_per_node; }
+  int64_t total_units() const { return int64_t{node_count} * gpus_per_node; }
+  int64_t total_gpus() const { return int64_t{node_count} * physical_gpus_per_node(); }
+  // Whether a job asking for `share` of one GPU (0: whole GPUs) may run here: a partitioned
+  // group takes only jobs whose share fits in one slot (they hold one slot); a whole-GPU group
+  // takes any (a share holds one whole GPU).
+  bool accepts(double share) const {
+    return partitioned ? share > 0 && share <= slot_fraction + 1e-9 : true;
+  }
   int domain_of(NodeId node) const { return (node - first_node) / nodes_per_domain; }
   int nodes_per_leaf = 32;   // hosts per leaf switch (the site's fabric); a pool starts a leaf
   // Topology-aware placement keeps a multi-node job in as few of these groups as it can: NVLink
@@ -50,7 +68,11 @@ struct NodeSlice {
 struct Placement {
   int pool = -1;
   std::vector<NodeSlice> slices;
+  int slots_per_gpu = 1;  // its pool's (Pool::slots_per_gpu)
+  // Units held: GPUs, or slots on a partitioned group (what the cluster counts).
   int64_t gpus() const;
+  // GPUs held, a slot counting as 1/slots_per_gpu of one: what accounting charges.
+  double gpu_equivalent() const { return static_cast<double>(gpus()) / slots_per_gpu; }
 };
 
 class Cluster {
@@ -59,6 +81,8 @@ class Cluster {
 
   const std::vector<Pool>& pools() const { return pools_; }
   NodeId node_count() const { return static_cast<NodeId>(free_.size()); }
+  // Physical GPUs (a partitioned group's GPUs count once, whatever their slots). free_gpus() and
+  // placements count schedulable units (Pool::gpus_per_node); open and owned counts are GPUs.
   int64_t total_gpus() const { return total_gpus_; }
   int64_t free_gpus(int pool) const { return pool_free_[pool]; }
   int free_gpus_on(NodeId node) const { return free_[node]; }

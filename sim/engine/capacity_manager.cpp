@@ -67,7 +67,8 @@ double CapacityManager::power_headroom_w(int pool) const {
 }
 
 bool CapacityManager::admits(int pool, int64_t gpus, int64_t stopped_gpus) const {
-  const double extra_w = rates_.pools[pool].busy_extra_w();
+  // Per unit the cluster counts: a slot of a partitioned group draws its share of the GPU.
+  const double extra_w = rates_.pools[pool].busy_extra_w() / cluster_.pools()[pool].slots_per_gpu;
   return power_headroom_w(pool) + static_cast<double>(stopped_gpus) * extra_w >=
          static_cast<double>(gpus) * extra_w * (1 - 1e-12);
 }
@@ -77,7 +78,7 @@ double CapacityManager::next_event_s() const {
 }
 
 void CapacityManager::report(const Change& c, int sign, double now_s) {
-  const int64_t gpus = int64_t{c.count} * cluster_.pools()[c.pool].gpus_per_node;
+  const int64_t gpus = int64_t{c.count} * cluster_.pools()[c.pool].physical_gpus_per_node();
   sink_.capacity_changed(c.pool, c.owner, sign * gpus, now_s);
 }
 

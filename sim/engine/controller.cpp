@@ -28,6 +28,7 @@ Controller::Controller(JobTable& jobs, Cluster& cluster, const std::vector<Tenan
       tenant_busy_gpus_(tenants.size(), 0),
       runner_(jobs, cluster, simulation, sink, stats_,
               RunnerOptions{options_.horizon_s, options_.engine, options_.failures}, *this),
+      hbm_(cluster),
       capacity_(cluster, capacity, tenants, rates, meter, sink),
       failures_(cluster, simulation.topology(), options_.failures, options_.seed, stats_),
       view_(*this, placement_strategy(options_.placement)) {}
@@ -142,9 +143,18 @@ void Controller::start(JobIndex index, const Placement& placement) {
   job.placement = placement;
   running_.insert(index);
   for (const NodeSlice& s : placement.slices) node_jobs_[s.node].push_back(index);
-  tenant_busy_gpus_[job.tenant] += placement.gpus();
+  tenant_busy_gpus_[job.tenant] += placement.gpu_equivalent();
   sink_.job_started(index, job, now_s_);
   runner_.begin(index, now_s_);
+  if (hbm_.tracks(placement.pool)) {
+    hbm_.add(index, placement, job.hbm_demand, speed_changes_);
+    apply_speed_changes();
+  }
+}
+
+void Controller::apply_speed_changes() {
+  for (const auto& [job, speed] : speed_changes_) runner_.set_speed(job, speed, now_s_);
+  speed_changes_.clear();
 }
 
 void Controller::release(JobIndex index) {
@@ -154,10 +164,14 @@ void Controller::release(JobIndex index) {
     auto& on_node = node_jobs_[s.node];
     on_node.erase(std::find(on_node.begin(), on_node.end(), index));
   }
-  tenant_busy_gpus_[job.tenant] -= job.placement.gpus();
+  tenant_busy_gpus_[job.tenant] -= job.placement.gpu_equivalent();
+  if (hbm_.tracks(job.placement.pool)) {
+    hbm_.remove(index, speed_changes_);  // its neighbours speed up
+    apply_speed_changes();
+  }
   sink_.job_stopped(index, job, now_s_);
   job.held_s += now_s_ - job.run_start_s;
-  job.service_gpu_s += static_cast<double>(job.placement.gpus()) * (now_s_ - job.run_start_s);
+  job.service_gpu_s += job.placement.gpu_equivalent() * (now_s_ - job.run_start_s);
 }
 
 void Controller::finish(JobIndex index) {

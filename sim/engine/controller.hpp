@@ -23,6 +23,7 @@
 #include "sim/engine/capacity_manager.hpp"
 #include "sim/engine/controller_stats.hpp"
 #include "sim/engine/failure_manager.hpp"
+#include "sim/engine/hbm_sharing.hpp"
 #include "sim/engine/job_runner.hpp"
 #include "sim/engine/policy_view.hpp"
 #include "sim/engine/simulation.hpp"
@@ -73,6 +74,7 @@ class Controller final : private JobRunner::Listener {
   void interrupt_jobs_on(NodeId node);  // a node fails: its jobs lose unsaved work and re-queue
   void evict_jobs_on(NodeId node);      // a node retires: its jobs are preempted
   void take_back(JobIndex index);       // preempts a running job (policy or retirement)
+  void apply_speed_changes();           // hands hbm_'s speed changes to the runner
   // JobRunner::Listener
   void job_done(JobIndex index) override { finish(index); }
   void event_added() override { arm_next_timer(); }
@@ -90,9 +92,11 @@ class Controller final : private JobRunner::Listener {
   std::map<uint32_t, std::set<JobIndex>> partitions_;  // queue_ by eligibility class
   std::set<JobIndex> running_;
   std::vector<std::vector<JobIndex>> node_jobs_;  // by node: running jobs on it
-  std::vector<int64_t> tenant_busy_gpus_;
+  std::vector<double> tenant_busy_gpus_;  // GPUs (Placement::gpu_equivalent)
   std::priority_queue<double, std::vector<double>, std::greater<>> wakeups_;
   JobRunner runner_;
+  HbmSharing hbm_;  // jobs contending for a shared GPU's HBM bandwidth
+  std::vector<HbmSharing::SpeedChange> speed_changes_;
   CapacityManager capacity_;  // before failures_: it closes the nodes not yet in service
   FailureManager failures_;
   PolicyView view_;

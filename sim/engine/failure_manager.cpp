@@ -16,7 +16,7 @@ FailureManager::FailureManager(Cluster& cluster, const Topology& topology,
     std::vector<int32_t> domain_of_node(cluster.node_count());
     for (const Pool& pool : cluster.pools()) {
       for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
-        gpus_per_node[n] = pool.gpus_per_node;
+        gpus_per_node[n] = pool.physical_gpus_per_node();
         domain_of_node[n] = topology.domain_of(n);
       }
     }
@@ -66,7 +66,7 @@ Placement FailureManager::whole_node(NodeId node) const {
   for (size_t p = 0; p < cluster_.pools().size(); ++p) {
     const Pool& pool = cluster_.pools()[p];
     if (node >= pool.first_node && node < pool.first_node + pool.node_count) {
-      return Placement{static_cast<int>(p), {NodeSlice{node, pool.gpus_per_node}}};
+      return Placement{static_cast<int>(p), {NodeSlice{node, pool.gpus_per_node}}, pool.slots_per_gpu};
     }
   }
   return {};

@@ -53,6 +53,24 @@ double JobRunner::comm_step_s(const Running& r) const {
   return r.network_fraction * r.segment_s / r.iterations / r.steps;
 }
 
+double JobRunner::compute_work_s(const Running& r) const {
+  const double work_s = r.segment_s / r.iterations;
+  return r.shares.empty() ? work_s : (1.0 - r.network_fraction) * work_s;
+}
+
+void JobRunner::set_speed(JobIndex index, double speed, double now_s) {
+  now_s_ = now_s;
+  Running& r = segments_.at(index);
+  if (r.phase != Phase::kCompute) {
+    r.speed = speed;  // for the compute phases to come
+    return;
+  }
+  r.compute_banked_s += (now_s - r.speed_since_s) * r.speed;
+  r.speed_since_s = now_s;
+  r.speed = speed;
+  push_event(now_s + std::max(0.0, compute_work_s(r) - r.compute_banked_s) / speed, index);
+}
+
 double JobRunner::comm_end_s(JobIndex index, const Running& r) const {
   return std::max(r.comm_floor_end_s, flows_->analytic_end_s(owner_of(index)));
 }
@@ -116,7 +134,12 @@ void JobRunner::report_spent(JobIndex index, const Running& r) {
       if (stretch > 0) sink_.network_stretched(index, job, stretch);
       return;
     }
-    case Phase::kCompute: return;
+    case Phase::kCompute: {  // beyond its progress: computing slower on a contended GPU
+      const double stretch = spent - progress_in_segment(index, r, now_s_) +
+                             r.segment_s * r.iteration / r.iterations;
+      if (stretch > 1e-9 * std::max(1.0, spent)) sink_.hbm_stretched(index, job, stretch);
+      return;
+    }
   }
 }
 
@@ -148,8 +171,9 @@ void JobRunner::begin_segment(JobIndex index, Running& r) {
 void JobRunner::begin_iteration(JobIndex index, Running& r) {
   r.phase = Phase::kCompute;
   r.phase_start_s = now_s_;
-  const double work_s = r.segment_s / r.iterations;
-  push_event(now_s_ + (r.shares.empty() ? work_s : (1.0 - r.network_fraction) * work_s), index);
+  r.speed_since_s = now_s_;
+  r.compute_banked_s = 0;
+  push_event(now_s_ + compute_work_s(r) / r.speed, index);
 }
 
 void JobRunner::begin_comm_step(JobIndex index, Running& r) {
@@ -180,8 +204,9 @@ void JobRunner::begin_comm_step(JobIndex index, Running& r) {
 
 double JobRunner::progress_in_segment(JobIndex index, const Running& r, double now_s) const {
   switch (r.phase) {
-    case Phase::kCompute:  // at its undisturbed speed
-      return r.segment_s * r.iteration / r.iterations + (now_s - r.phase_start_s);
+    case Phase::kCompute:  // at its speed (1 unless its GPU's HBM is contended)
+      return r.segment_s * r.iteration / r.iterations + r.compute_banked_s +
+             (now_s - r.speed_since_s) * r.speed;
     case Phase::kComm: {
       const double work = r.segment_s / r.iterations;
       const double compute = (1.0 - r.network_fraction) * work;
@@ -212,6 +237,7 @@ void JobRunner::phase_done(JobIndex index) {
       return begin_segment(index, r);
     }
     case Phase::kCompute: {
+      if (r.speed < 1 || r.compute_banked_s > 0) report_spent(index, r);  // its HBM stretch
       if (r.shares.empty()) return segment_done(index, r);
       // Ring steps of a collective over the job's nodes: 2 (N - 1), capped (detailed mode).
       const int nodes = static_cast<int>(job.placement.slices.size());

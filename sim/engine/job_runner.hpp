@@ -10,6 +10,9 @@
 //                  oversubscribed uplink stretches it by SimGrid's max-min share;
 //   checkpoint     at the end of a segment when the job checkpoints: a flow of its checkpoint
 //                  bytes on the site's storage link, shared with every job writing at once.
+// A compute phase runs at the job's speed: 1, or less on a `shared` GPU whose HBM bandwidth its
+// neighbours contend for (set_speed(), from sim/engine/hbm_sharing.hpp); the time beyond its
+// work is reported as HBM stretch.
 // A job without shared traffic and without checkpoints has one segment and costs one event.
 // Detailed mode splits segments into iterations and ring steps, every transfer a flow.
 // The runner keeps the phase-end events of running jobs; the controller asks for the next date
@@ -67,6 +70,8 @@ class JobRunner {
   // failed, so the phase in progress counts what it spent.
   void end(JobIndex index, double now_s, bool cut_short);
   RunProgress progress(JobIndex index, double now_s) const;
+  // From `now_s` the running job computes at `speed` (in (0, 1]) of its undisturbed pace.
+  void set_speed(JobIndex index, double speed, double now_s);
 
   // Date of the next phase end (+inf if none); handles every phase end due at `now_s`.
   double next_event_s() const;
@@ -84,6 +89,9 @@ class JobRunner {
     double since_checkpoint_s = 0;  // of which after the last checkpoint
     double segment_s = 0;           // progress the current segment brings
     double phase_start_s = 0;
+    double speed = 1;               // of its compute phases (set_speed)
+    double speed_since_s = 0;       // when the compute phase in progress last changed speed
+    double compute_banked_s = 0;    // its progress before speed_since_s
     double comm_floor_end_s = 0;    // NIC-speed time and links it holds whole: a lower bound
     uint32_t seq = 0;               // of the job's latest event: older ones are stale
     // Iterations of the segment, and collective steps of an iteration's comm phase: one each
@@ -105,6 +113,7 @@ class JobRunner {
   double progress_in_segment(JobIndex index, const Running& r, double now_s) const;
   double comm_progress(JobIndex index, const Running& r, double now_s) const;  // of the comm step, in [0, 1]
   double comm_step_s(const Running& r) const;  // a comm step's time at NIC speed
+  double compute_work_s(const Running& r) const;  // a compute phase's progress when done
   double comm_end_s(JobIndex index, const Running& r) const;  // lower bound of its end
   double checkpoint_interval_s(const Job& job) const;
   void push_event(double time_s, JobIndex index);

@@ -20,7 +20,7 @@ const Job& PolicyView::job(JobIndex index) const { return controller_.jobs_.jobs
 const Cluster& PolicyView::cluster() const { return controller_.cluster_; }
 const std::set<JobIndex>& PolicyView::running() const { return controller_.running_; }
 const std::vector<Tenant>& PolicyView::tenants() const { return controller_.tenants_; }
-int64_t PolicyView::tenant_busy_gpus(int tenant) const { return controller_.tenant_busy_gpus_[tenant]; }
+double PolicyView::tenant_busy_gpus(int tenant) const { return controller_.tenant_busy_gpus_[tenant]; }
 const std::vector<int>& PolicyView::eligible_pools(JobIndex index) const {
   return controller_.jobs_.eligible_pools[controller_.jobs_.jobs[index].eligibility];
 }

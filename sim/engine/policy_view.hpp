@@ -32,7 +32,7 @@ class PolicyView final : public SchedulingContext {
   const std::set<JobIndex>& running() const override;
   void preempt(JobIndex index) override;
   const std::vector<Tenant>& tenants() const override;
-  int64_t tenant_busy_gpus(int tenant) const override;
+  double tenant_busy_gpus(int tenant) const override;
   const std::vector<int>& eligible_pools(JobIndex index) const override;
   void wake_at(double time_s) override;
 

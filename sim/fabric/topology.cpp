@@ -74,8 +74,8 @@ Topology build_topology(const std::vector<Site>& sites, const Cluster& cluster,
       if (pool.site != si) continue;
       const models::Hardware* hw = catalog.find(pool.hardware);
       if (!hw) throw std::invalid_argument("unknown hardware type '" + pool.hardware + "'");
-      const double nic_bytes_per_s = hw->nic_bw_bytes_per_s * pool.gpus_per_node;
-      const double nvlink_bytes_per_s = hw->scaleup_bw_bytes_per_s * pool.gpus_per_node;
+      const double nic_bytes_per_s = hw->nic_bw_bytes_per_s * pool.physical_gpus_per_node();
+      const double nvlink_bytes_per_s = hw->scaleup_bw_bytes_per_s * pool.physical_gpus_per_node();
       const int first_domain = domain_count;
       Vertex domain_vertex = 0;
       for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {

@@ -47,7 +47,7 @@ EnergyRates energy_rates(const Scenario& scenario, const Cluster& cluster,
       p.power = models::gpu_power(*hw, assumptions);
       p.capex_krw_per_gpu_s = models::capex_krw_per_gpu_s(*hw, cost);
     }
-    p.opex_krw_per_gpu_s = models::opex_krw_per_gpu_s(pool.gpus_per_node, cost);
+    p.opex_krw_per_gpu_s = models::opex_krw_per_gpu_s(pool.physical_gpus_per_node(), cost);
     rates.pools.push_back(std::move(p));
   }
   return rates;

@@ -30,8 +30,12 @@ const std::vector<AccountField> kFields = {
      "Communication beyond its time at NIC speed, waiting on shared or oversubscribed uplinks: what "
      "the fabric costs ([engine.md](engine.md#segments-the-fluid-job-model)).",
      [](const Account& a) { return a.stretch_gpu_s / kSecondsPerHour; }},
+    {"hbm_stretch_gpu_hours", "/gpu_sharing/hbm_stretch_gpu_hours", "GPU-h",
+     "Computing slower than alone on a `shared` GPU whose HBM bandwidth its neighbours contend for "
+     "([gpu-sharing.md](gpu-sharing.md)).",
+     [](const Account& a) { return a.hbm_stretch_gpu_s / kSecondsPerHour; }},
     {"goodput_gpu_hours", "/goodput_gpu_hours", "GPU-h",
-     "Undisturbed work kept: `gpu_hours` less the four losses above.",
+     "Undisturbed work kept: `gpu_hours` less the five losses above.",
      [](const Account& a) { return a.goodput_gpu_s() / kSecondsPerHour; }},
     {"owned_gpu_hours", "/capacity/owned_gpu_hours", "GPU-h",
      "Capacity in service that the tenant owns (deliveries' `owner`, a group's `owner`, a site's "

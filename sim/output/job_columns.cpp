@@ -9,7 +9,7 @@ namespace sovsim::sim {
 namespace {
 
 // GPUs held now (the last placement's, once started).
-double alloc(const JobRow& r) { return static_cast<double>(r.job.placement.gpus()); }
+double alloc(const JobRow& r) { return r.job.placement.gpu_equivalent(); }
 // Time and GPU-seconds holding GPUs, up to the end of the run for a job still running.
 double held_s(const JobRow& r) { return r.job.held_s + (r.holding() ? r.end_s - r.job.run_start_s : 0); }
 double held_gpu_s(const JobRow& r) {
@@ -28,8 +28,15 @@ const std::vector<JobColumn> kColumns = {
     {"kind", "", "Its kind (free text from the workload: `train`, `infer`, ...).",
      [](const JobRow& r) -> CellValue { return r.table.kinds[r.job.kind]; }},
     {"gpus", "GPUs", "GPUs requested.", [](const JobRow& r) -> CellValue { return int64_t{r.job.gpus}; }},
-    {"alloc_gpus", "GPUs", "GPUs held: a multi-node job holds whole nodes.",
-     [](const JobRow& r) { return if_started(r, [](const JobRow& x) { return x.job.placement.gpus(); }); }},
+    {"alloc_gpus", "GPUs",
+     "GPUs held: a multi-node job holds whole nodes; a slot of a partitioned group counts as its "
+     "share of a GPU (docs/gpu-sharing.md).",
+     [](const JobRow& r) {
+       return if_started(r, [](const JobRow& x) {
+         const Placement& p = x.job.placement;
+         return p.slots_per_gpu == 1 ? CellValue{p.gpus()} : CellValue{p.gpu_equivalent()};
+       });
+     }},
     {"submit_s", "s", "Arrival.", [](const JobRow& r) -> CellValue { return r.job.submit_s; }},
     {"start_s", "s", "First start.",
      [](const JobRow& r) { return if_started(r, [](const JobRow& x) { return x.job.start_s; }); }},
@@ -67,10 +74,14 @@ const std::vector<JobColumn> kColumns = {
      [](const JobRow& r) -> CellValue { return r.account.failure_lost_s; }},
     {"checkpoint_s", "s", "Time spent writing checkpoints.",
      [](const JobRow& r) -> CellValue { return r.account.checkpoint_s; }},
-    {"goodput_gpu_hours", "GPU-h", "Undisturbed work kept: `gpu_hours` less what was lost, restarted, checkpointed or stretched (a completed job's undisturbed run time × its GPUs). Never negative: a job cut at the horizon is charged only what it lost.",
+    {"goodput_gpu_hours", "GPU-h", "Undisturbed work kept: `gpu_hours` less what was lost, restarted, checkpointed or stretched (network or HBM) (a completed job's undisturbed run time × its GPUs). Never negative: a job cut at the horizon is charged only what it lost.",
      [](const JobRow& r) -> CellValue { return std::max(0.0, r.started() ? held_gpu_s(r) - r.account.wasted_gpu_s : 0.0) / 3600; }},
     {"network_stretch_s", "s", "How much longer its communication took than at NIC speed, because its uplinks were shared or oversubscribed.",
      [](const JobRow& r) -> CellValue { return r.account.stretch_s; }},
+    {"gpu_share", "GPU", "The share of one GPU it asked for (`gpus` below 1), empty for whole GPUs ([gpu-sharing.md](gpu-sharing.md)).",
+     [](const JobRow& r) { return r.job.gpu_share > 0 ? CellValue{r.job.gpu_share} : CellValue{}; }},
+    {"hbm_stretch_s", "s", "How much longer it computed than alone because jobs on the same `shared` GPU contended for its HBM bandwidth.",
+     [](const JobRow& r) -> CellValue { return r.account.hbm_stretch_s; }},
 };
 
 struct AppendCell {

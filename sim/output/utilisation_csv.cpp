@@ -31,11 +31,13 @@ void UtilisationCsv::busy_changed(double now_s, const std::vector<size_t>& cells
     }
     for (const Ledger::Group& g : ledger.groups()) {
       append_csv_field(site_names_.emplace_back(), g.site_name);
-      append_csv_field(hardware_names_.emplace_back(), g.hardware);
+      // A partitioned group is its own series: "H100:mig-1g.10gb" (docs/gpu-sharing.md).
+      append_csv_field(hardware_names_.emplace_back(),
+                       g.partition.empty() ? g.hardware : g.hardware + ":" + g.partition);
     }
   }
   for (size_t c : cells) {
-    const int64_t busy = ledger.busy_gpus(c);
+    const double busy = ledger.busy_gpus(c);
     const size_t group = ledger.group_of_cell(c);
     const int64_t total = ledger.groups()[group].present_gpus;
     // Unchanged within the instant, or never non-zero.

@@ -35,7 +35,7 @@ class UtilisationCsv final : public BusyObserver {
   std::vector<std::string> tenant_names_, site_names_, hardware_names_;  // CSV-quoted
   std::vector<std::vector<int>> tenant_sites_;
   std::vector<char> possible_;  // by cell: the tenant may use that site
-  std::vector<int64_t> written_;  // by cell: the value of its last row (-1: none yet)
+  std::vector<double> written_;  // by cell: the value of its last row (-1: none yet)
   std::vector<int64_t> written_total_;  // by cell: the group's GPUs in service last written
   std::string buffer_;
   int64_t rows_ = 0;

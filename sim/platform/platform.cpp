@@ -42,10 +42,10 @@ Platform::Platform(const std::vector<Site>& sites, const Cluster& cluster,
     for (const Pool& pool : cluster.pools()) {
       if (pool.site != static_cast<int>(s)) continue;
       const models::Hardware* hw = catalog.find(pool.hardware);
-      const double node_nic = hw->nic_bw_bytes_per_s * pool.gpus_per_node;
+      const double node_nic = hw->nic_bw_bytes_per_s * pool.physical_gpus_per_node();
       for (NodeId n = pool.first_node; n < pool.first_node + pool.node_count; ++n) {
         auto* host = zone->create_host(fmt::format("{}-n{}", site.name, site_node++),
-                                       hw->bf16_flops * pool.gpus_per_node);
+                                       hw->bf16_flops * pool.physical_gpus_per_node());
         auto* nic = zone->create_link(fmt::format("{}-nic{}", site.name, n), node_nic)
                         ->set_latency(kNicLatency_s)
                         ->seal();

@@ -17,6 +17,32 @@ void check_name(MapReader& m, const char* key, const std::string& name,
 
 }  // namespace
 
+void read_group_sharing(MapReader& g, NodeGroup& group, const models::Hardware* hw) {
+  group.mig = g.string("mig");
+  const int shared = static_cast<int>(g.integer("shared"));
+  if (!group.mig.empty() && shared > 0) {
+    g.context().error(g.raw("shared"), g.key_path("shared"), "expected mig or shared, not both");
+  } else if (shared > 0) {
+    group.slots_per_gpu = shared;
+    group.slot_fraction = 1.0 / shared;
+  }
+  if (group.mig.empty() || !hw) return;
+  const models::MigProfile* profile = hw->mig(group.mig);
+  if (!profile) {
+    std::vector<std::string> names;
+    for (const models::MigProfile& p : hw->mig_profiles) names.push_back(p.name);
+    g.context().error(g.raw("mig"), g.key_path("mig"),
+                      names.empty() ? fmt::format("{} has no MIG profiles in the catalog", hw->name)
+                                    : fmt::format("expected a MIG profile of {}: {}; found '{}'",
+                                                  hw->name, fmt::join(names, ", "), group.mig));
+    group.mig.clear();
+    return;
+  }
+  group.slots_per_gpu = profile->instances;
+  group.slot_fraction = profile->compute_fraction();
+  group.isolated = true;
+}
+
 std::vector<std::string> declared_tenant_names(const YAML::Node& root) {
   std::vector<std::string> names;
   const YAML::Node& const_root = root;

@@ -20,6 +20,10 @@ std::vector<std::string> declared_tenant_names(const YAML::Node& root);
 // deliveries and no `count` (reports a `count` smaller than the tranches).
 void read_group_life(MapReader& g, NodeGroup& group, const std::vector<std::string>& tenants);
 
+// `mig` or `shared` of the group `g` on hardware `hw` (null if unknown): its GPUs' slots
+// (docs/gpu-sharing.md).
+void read_group_sharing(MapReader& g, NodeGroup& group, const models::Hardware* hw);
+
 // The `events:` list, sorted by date (stable), with names and filters checked.
 std::vector<FleetEvent> read_events(MapReader& top, const KnownNames& names);
 

@@ -44,6 +44,15 @@ struct NodeGroup {
   std::vector<Delivery> deliveries;  // tranches; `count` less their sum is installed at time 0
   double retire_s = std::numeric_limits<double>::infinity();  // the group leaves service then
   double drain_s = 0;      // before retire_s its nodes take no new jobs
+  // GPU sharing (docs/gpu-sharing.md): every GPU of the group offers `slots_per_gpu` slots to
+  // jobs asking for a fraction of a GPU — isolated MIG instances of one profile (`mig`), or
+  // `shared` time-sliced/MPS slots that split the SMs but contend for HBM bandwidth. Such a
+  // group runs only jobs of `gpus` below 1 whose share fits in a slot.
+  std::string mig;              // MIG profile name ("" = none)
+  int slots_per_gpu = 1;        // 1: whole GPUs
+  double slot_fraction = 1;     // share of the GPU's SMs one slot has
+  bool isolated = false;        // MIG: a slot's HBM bandwidth is its own
+  bool partitioned() const { return slots_per_gpu > 1 || !mig.empty(); }
 };
 
 struct Site {
@@ -88,6 +97,7 @@ struct JobGenerator {
   double end_s = 0;              // no arrivals at or after this (default: horizon)
   int64_t max_jobs = 0;          // 0 = unlimited (until end_s)
   Distribution gpus;             // sampled, rounded to an integer >= 1
+  std::optional<Distribution> gpu_share;  // sampled in (0, 1): jobs of a fraction of one GPU
   Distribution duration_s;       // sampled, >= 1 s
   double estimate_factor = 1.0;  // user estimate = factor x duration (>= 1: users overestimate)
   int priority = 0;

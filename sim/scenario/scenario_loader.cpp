@@ -80,6 +80,7 @@ std::vector<Site> read_sites(MapReader& top, const models::HardwareCatalog& cata
       group.gpus_per_node = static_cast<int>(g.integer_or("gpus_per_node", hw ? hw->gpus_per_node : 8));
       group.scaleup_domain = hw ? hw->scaleup_domain : 0;
       group.spares = g.integer("spares");
+      read_group_sharing(g, group, hw);
       read_group_life(g, group, tenant_names);
       if (!group.count_from_trace && group.spares > group.count) {
         ctx.error(g.raw("spares"), g.key_path("spares"),

@@ -110,6 +110,17 @@ const Section kNodeGroup{"sites[].nodes[]", {
                   "the work since their last checkpoint) and rejoin the queue."},
   {.name = "drain", .type = Type::kDuration, .fallback = 0, .min = 0, .max = kMaxDuration_s,
    .description = "For this long before `retire`, its nodes take no new jobs (running ones go on)."},
+  {.name = "mig", .type = Type::kString, .shown_default = "none: whole GPUs",
+   .description = "Partition every GPU into MIG instances of this profile of the hardware's "
+                  "`mig_profiles` (`1g.18gb` on H200: 7 per GPU). The group then runs only jobs "
+                  "asking for a fraction of a GPU that fits one instance; each instance has its own "
+                  "SMs and HBM bandwidth, so neighbours never slow it ([gpu-sharing.md](gpu-sharing.md))."},
+  {.name = "shared", .type = Type::kInteger, .unit = "slots", .fallback = 0, .min = 2, .max = 64,
+   .shown_default = "none: whole GPUs",
+   .description = "Share every GPU among this many jobs (time-slicing or MPS: each slot has "
+                  "1/`shared` of the SMs, HBM bandwidth is contended). The group runs only jobs "
+                  "asking for at most 1/`shared` of a GPU; jobs on one GPU whose `hbm_demand` adds "
+                  "up to more than 1 slow each other ([gpu-sharing.md](gpu-sharing.md))."},
 }};
 
 const Section kFabric{"sites[].fabric", {

@@ -39,6 +39,7 @@ RunOptions read_run_options(MapReader& m, bool model_defined) {
   }
   r.checkpoint_bytes = m.number("checkpoint_gb") * 1e9;
   r.network_fraction = m.number("network_fraction");
+  r.hbm_demand = m.number("hbm_demand");
   if (r.checkpoint_rule != CheckpointRule::kFixed && r.checkpoint_bytes <= 0 && !model_defined) {
     m.context().error(m.node()["checkpoint_interval"], m.key_path("checkpoint_interval"),
                       "expected checkpoint_gb > 0 beside young/daly (the optimum needs the write "
@@ -173,8 +174,22 @@ std::vector<JobSpec> read_jobs(MapReader& w, const KnownNames& names, Workload& 
     j.kind = m.string_or("kind", j.serving >= 0 ? "infer" : j.kind);
     j.submit_s = m.time_s("submit");
     if (j.serving < 0) m.required("gpus");
-    j.gpus = static_cast<int>(j.serving >= 0 ? m.integer("gpus", 0, 0, 0)  // sized by the models
-                                             : m.integer("gpus"));
+    if (j.serving >= 0) {
+      j.gpus = static_cast<int>(m.integer("gpus", 0, 0, 0));  // sized by the models
+    } else {
+      // Whole GPUs, or a share of one (docs/gpu-sharing.md).
+      const double gpus = m.number("gpus");
+      if (gpus < 1) {
+        j.gpus = 1;
+        j.gpu_share = gpus;
+      } else if (gpus != std::floor(gpus)) {
+        m.context().error(m.raw("gpus"), m.key_path("gpus"),
+                          fmt::format("expected a whole number of GPUs, or a fraction below 1, "
+                                      "found {}", gpus));
+      } else {
+        j.gpus = static_cast<int>(gpus);
+      }
+    }
     j.training = read_optional_training(m, names, workload);
     if (j.training < 0) m.required("duration");
     j.duration_s = m.duration_s("duration");
@@ -201,7 +216,14 @@ std::vector<JobGenerator> read_generators(MapReader& w, const KnownNames& names,
     g.start_s = m.time_s("start");
     g.end_s = m.time_s_or("end", horizon_s);
     g.max_jobs = m.integer("count");
-    g.gpus = read_distribution(m, "gpus", false, 1, 1, g.serving < 0);
+    if (m.has("gpu_share")) {  // a fraction of one GPU per job, instead of gpus
+      g.gpu_share = read_distribution(m, "gpu_share", false, 0.001, 0.5, false);
+      if (m.has("gpus") || g.serving >= 0) {
+        m.context().error(m.raw("gpu_share"), m.key_path("gpu_share"),
+                          "expected gpu_share alone: not beside gpus or serve");
+      }
+    }
+    g.gpus = read_distribution(m, "gpus", false, 1, 1, g.serving < 0 && !g.gpu_share);
     g.training = read_optional_training(m, names, workload);
     g.duration_s = read_distribution(m, "duration", true, 1, 3600, g.training < 0);
     g.estimate_factor = m.number("estimate_factor");

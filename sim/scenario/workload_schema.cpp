@@ -48,6 +48,12 @@ const Section kWorkload{"workload", {
    .description = "Bytes written to the site's shared storage at each checkpoint; writes of all "  \
                   "jobs of a site share its storage bandwidth, and the job holds its GPUs "         \
                   "meanwhile. `0`: checkpoints cost nothing."},                                    \
+  {.name = "hbm_demand", .type = Type::kNumber, .fallback = -1, .min = 0.001, .max = 1,           \
+   .shown_default = "its GPU share (`gpus` below 1)",                                           \
+   .description = "Share of one GPU's HBM bandwidth the job draws when it runs alone at full "   \
+                  "speed. On a `shared` GPU, jobs whose demands add up to more than 1 share the "   \
+                  "bandwidth max-min fairly and slow down (`hbm_stretch_s` in jobs.csv; "          \
+                  "[gpu-sharing.md](gpu-sharing.md)). A MIG instance's bandwidth is its own."},    \
   {.name = "network_fraction", .type = Type::kNumber, .fallback = 0, .min = 0, .max = 0.99,       \
    .shown_default = "`0`; `train:` jobs: from the training model",                                \
    .description = "Share of its undisturbed run time spent in exposed scale-out communication. "   \
@@ -69,10 +75,13 @@ const Section kJob{"workload.jobs[]", {
    .description = "Free label (`train`, `infer`, `sim`, ...), reported in `jobs.csv`."},
   {.name = "submit", .type = Type::kTime, .fallback = 0, .min = 0, .max = kMaxDuration_s,
    .description = "Submission time."},
-  {.name = "gpus", .type = Type::kInteger, .unit = "GPUs", .min = 1, .max = 10'000'000,
+  {.name = "gpus", .type = Type::kNumber, .unit = "GPUs", .min = 0.001, .max = 10'000'000,
    .shown_default = "**required** unless `serve` is given",
+   .type_text = "whole number ≥ 1, or a fraction below 1",
    .description = "GPUs requested. A job that fits on one node shares that node with others; a "
-                  "larger job holds `ceil(gpus / gpus_per_node)` whole nodes."},
+                  "larger job holds `ceil(gpus / gpus_per_node)` whole nodes. A fraction below 1 "
+                  "(`0.25`) asks for that share of one GPU: a slot of a `mig`/`shared` node group "
+                  "it fits in, else one whole GPU ([gpu-sharing.md](gpu-sharing.md))."},
   {.name = "duration", .type = Type::kDuration, .min = 0, .max = kMaxDuration_s,
    .shown_default = "**required** unless `train` is given", .description = "Run time on its resources."},
   {.name = "train", .type = Type::kMap, .section = &kTrain, .shown_default = "none",
@@ -103,6 +112,10 @@ const Section kGenerator{"workload.generators[]", {
   {.name = "gpus", .type = Type::kDistribution, .unit = "GPUs", .shown_default = "**required** unless `serve` is given",
    .type_text = "[distribution](#distributions)",
    .description = "GPUs per job (rounded to an integer ≥ 1)."},
+  {.name = "gpu_share", .type = Type::kDistribution, .unit = "GPU", .shown_default = "none: whole GPUs",
+   .type_text = "[distribution](#distributions) of values in (0, 1)",
+   .description = "Jobs ask for this fraction of one GPU instead of `gpus` (which must then be "
+                  "absent): see `gpus` of jobs and [gpu-sharing.md](gpu-sharing.md)."},
   {.name = "duration", .type = Type::kDurationDistribution, .shown_default = "**required** unless `train` is given",
    .type_text = "[distribution](#distributions) of durations",
    .description = "Run time per job (at least 1 s)."},

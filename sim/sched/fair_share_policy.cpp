@@ -35,11 +35,11 @@ std::optional<PreemptionPlan> reclaim_plan(const SchedulingContext& ctx, JobInde
             [&](JobIndex a, JobIndex b) { return key(a) < key(b); });
   auto keeps_share = [&](JobIndex c, const std::vector<JobIndex>& chosen) {
     const int u = ctx.job(c).tenant;
-    int64_t taken = held_gpus(ctx, ctx.job(c));
+    double taken = held_gpu_equivalent(ctx, ctx.job(c));
     for (JobIndex v : chosen) {
-      if (ctx.job(v).tenant == u) taken += held_gpus(ctx, ctx.job(v));
+      if (ctx.job(v).tenant == u) taken += held_gpu_equivalent(ctx, ctx.job(v));
     }
-    return static_cast<double>(shares[u].busy_gpus - taken) >= shares[u].entitled_gpus;
+    return shares[u].busy_gpus - taken >= shares[u].entitled_gpus;
   };
   return plan_preemption(ctx, claimant, candidates, keeps_share);
 }

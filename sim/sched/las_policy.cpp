@@ -57,7 +57,7 @@ void LasPolicy::ask_next_wake(SchedulingContext& ctx) {
     const double service = counted_service_gpu_s(ctx, j);
     const int q = queue_of(service);
     if (q >= static_cast<int>(thresholds.size())) continue;
-    const double gpus = static_cast<double>(held_gpus(ctx, ctx.job(j)));
+    const double gpus = held_gpu_equivalent(ctx, ctx.job(j));
     next = std::min(next, now + (thresholds[q] * kSecondsPerHour - service) / gpus);
   }
   // Promotion: the earliest instant a waiting job below the top queue starves.

@@ -43,7 +43,7 @@ class SchedulingContext {
 
   // Tenants as declared (share, priority), and the GPUs each holds right now.
   virtual const std::vector<Tenant>& tenants() const = 0;
-  virtual int64_t tenant_busy_gpus(int tenant) const = 0;
+  virtual double tenant_busy_gpus(int tenant) const = 0;
   // Pools a job may use (its tenant's sites, its constraints), in placement order.
   virtual const std::vector<int>& eligible_pools(JobIndex index) const = 0;
 

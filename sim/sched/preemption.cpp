@@ -17,10 +17,14 @@ int64_t held_gpus(const SchedulingContext& ctx, const Job& job) {
   return ctx.cluster().gpus_held(job.placement.pool, job.gpus);
 }
 
+double held_gpu_equivalent(const SchedulingContext& ctx, const Job& job) {
+  return static_cast<double>(held_gpus(ctx, job)) / job.placement.slots_per_gpu;
+}
+
 double attained_service_gpu_s(const SchedulingContext& ctx, const Job& job) {
   double s = job.service_gpu_s;
   if (job.state == JobState::kRunning) {
-    s += static_cast<double>(held_gpus(ctx, job)) * (ctx.now() - job.run_start_s);
+    s += held_gpu_equivalent(ctx, job) * (ctx.now() - job.run_start_s);
   }
   return s;
 }

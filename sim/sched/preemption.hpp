@@ -17,6 +17,9 @@ namespace sovsim::sim {
 // GPUs a running job holds: itself, or whole nodes for a job larger than a node. O(1), unlike
 // summing Placement::slices of a large job.
 int64_t held_gpus(const SchedulingContext& ctx, const Job& job);
+// The same in GPUs: a slot of a partitioned group counts as its share of one (entitlements and
+// attained service are in GPUs; held_gpus() is in the cluster's units).
+double held_gpu_equivalent(const SchedulingContext& ctx, const Job& job);
 
 // GPU-seconds a job has held so far, its current run segment included (Tiresias' "attained
 // service": GPUs x time). Counts held GPUs, like Job::service_gpu_s.
@@ -25,11 +28,11 @@ double attained_service_gpu_s(const SchedulingContext& ctx, const Job& job);
 // One tenant's entitlement and usage at the current instant.
 struct TenantShare {
   double entitled_gpus = 0;  // share x fleet GPUs, capped at the GPUs of the sites it may use
-  int64_t busy_gpus = 0;
+  double busy_gpus = 0;
   // busy / entitled; +infinity when nothing is entitled (share 0), so such tenants come last.
   double usage_ratio() const;
-  bool over_share() const { return static_cast<double>(busy_gpus) > entitled_gpus; }
-  bool below_share() const { return static_cast<double>(busy_gpus) < entitled_gpus; }
+  bool over_share() const { return busy_gpus > entitled_gpus; }
+  bool below_share() const { return busy_gpus < entitled_gpus; }
 };
 
 // Per tenant (index = tenant). A tenant confined to some sites (Tenant::sites) is entitled to

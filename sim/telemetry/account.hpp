@@ -20,6 +20,7 @@ struct Account {
   double failure_lost_gpu_s = 0;     // work redone after failures, and restarting
   double checkpoint_gpu_s = 0;       // held while writing checkpoints
   double stretch_gpu_s = 0;          // communication beyond NIC speed (shared, oversubscribed uplinks)
+  double hbm_stretch_gpu_s = 0;      // computing slower on a GPU whose HBM bandwidth is contended
   double owned_gpu_s = 0;            // capacity in service owned by the cell's tenant, busy or not
   // Energy and money (docs/energy.md): the idle draw, capex and opex of capacity fall to its
   // owner; the extra draw of running a job over idling falls to the job's tenant.
@@ -33,7 +34,8 @@ struct Account {
 
   // Undisturbed work kept: what was held, less what was lost, checkpointed or stretched.
   double goodput_gpu_s() const {
-    return busy_gpu_s - preemption_lost_gpu_s - failure_lost_gpu_s - checkpoint_gpu_s - stretch_gpu_s;
+    return busy_gpu_s - preemption_lost_gpu_s - failure_lost_gpu_s - checkpoint_gpu_s - stretch_gpu_s -
+           hbm_stretch_gpu_s;
   }
   // This plus `f` × o, figure by figure (f = 1: the sum; a fraction: sharing a cost).
   Account& add_scaled(const Account& o, double f);
@@ -43,7 +45,8 @@ struct Account {
 // Every additive figure of an Account, listed once.
 inline constexpr double Account::* kAccountFigures[] = {
     &Account::busy_gpu_s,  &Account::preemption_lost_gpu_s, &Account::failure_lost_gpu_s,
-    &Account::checkpoint_gpu_s, &Account::stretch_gpu_s,   &Account::owned_gpu_s,
+    &Account::checkpoint_gpu_s, &Account::stretch_gpu_s,   &Account::hbm_stretch_gpu_s,
+    &Account::owned_gpu_s,
     &Account::it_energy_j, &Account::facility_energy_j,     &Account::energy_krw,
     &Account::co2_t,       &Account::capex_krw,             &Account::opex_krw};
 
@@ -58,7 +61,8 @@ struct JobAccount {
   double failure_lost_s = 0;  // work since the last checkpoint, and restarting
   double checkpoint_s = 0;
   double stretch_s = 0;
-  double wasted_gpu_s = 0;    // the four above, at the GPUs held when each happened
+  double hbm_stretch_s = 0;   // slower on a GPU shared with HBM-bound neighbours
+  double wasted_gpu_s = 0;    // the five above, at the GPUs held when each happened
   int32_t interruptions = 0;  // failures of a node it ran on
 };
 

@@ -10,12 +10,14 @@ namespace sovsim::sim {
 
 Ledger::Ledger(const Cluster& cluster, const EnergyRates& rates, size_t tenants, size_t jobs)
     : tenants_(tenants), jobs_(jobs), power_(rates.site_pue) {
-  std::map<std::pair<int, std::string>, int> index;  // (site, hardware) -> group, in pool order
+  // (site, hardware, partitioning) -> group, in pool order
+  std::map<std::tuple<int, std::string, std::string>, int> index;
   for (size_t p = 0; p < cluster.pools().size(); ++p) {
     const Pool& pool = cluster.pools()[p];
-    auto [it, added] = index.try_emplace({pool.site, pool.hardware}, static_cast<int>(groups_.size()));
+    auto [it, added] = index.try_emplace({pool.site, pool.hardware, pool.partition},
+                                         static_cast<int>(groups_.size()));
     if (added) {
-      Group group{pool.site, pool.site_name, pool.hardware};
+      Group group{pool.site, pool.site_name, pool.hardware, pool.partition, pool.slots_per_gpu};
       group.energy = &rates.pools[p];
       groups_.push_back(std::move(group));
     }
@@ -46,10 +48,9 @@ size_t Ledger::cell_of(const Job& job) const {
 }
 
 void Ledger::charge(Account& a, size_t g, double t0_s, double t1_s, int64_t idle_gpus,
-                    int64_t running_gpus, int64_t owned_gpus) const {
+                    double running_gpus, int64_t owned_gpus) const {
   const PoolEnergy& e = *groups_[g].energy;
-  const double watts = static_cast<double>(idle_gpus) * e.power.idle_w +
-                       static_cast<double>(running_gpus) * e.busy_extra_w();
+  const double watts = static_cast<double>(idle_gpus) * e.power.idle_w + running_gpus * e.busy_extra_w();
   if (watts > 0 && t1_s > t0_s) {
     const models::EnergyDraw d = models::energy_of(watts, t0_s, t1_s, e.pue, e.price_krw_per_kwh,
                                                    e.carbon_t_per_mwh);
@@ -67,9 +68,9 @@ void Ledger::close_integrals(size_t cell, double now_s) {
   const double dt = now_s - since_[cell];
   if (dt > 0) {
     Account& a = cells_[cell];
-    a.busy_gpu_s += static_cast<double>(busy_[cell]) * dt;
+    a.busy_gpu_s += busy_gpus(cell) * dt;
     a.owned_gpu_s += static_cast<double>(owned_[cell]) * dt;
-    charge(a, group_of_cell(cell), since_[cell], now_s, owned_[cell], busy_[cell], owned_[cell]);
+    charge(a, group_of_cell(cell), since_[cell], now_s, owned_[cell], busy_gpus(cell), owned_[cell]);
   }
   since_[cell] = now_s;
 }
@@ -78,11 +79,12 @@ void Ledger::mark_dirty(size_t cell) {
   if (!is_dirty_[cell]) is_dirty_[cell] = 1, dirty_.push_back(cell);
 }
 
-void Ledger::set_busy(size_t cell, int64_t delta_gpus, double now_s) {
+void Ledger::set_busy(size_t cell, int64_t delta_units, double now_s) {
   close_integrals(cell, now_s);
   const Group& group = groups_[group_of_cell(cell)];
-  power_.add(group.site, static_cast<double>(delta_gpus) * group.energy->busy_extra_w());
-  busy_[cell] += delta_gpus;
+  power_.add(group.site, static_cast<double>(delta_units) / group.slots_per_gpu *
+                             group.energy->busy_extra_w());
+  busy_[cell] += delta_units;
   mark_dirty(cell);
 }
 
@@ -146,7 +148,7 @@ void Ledger::job_stopped(JobIndex, const Job& job, double now_s) {
 
 void Ledger::work_lost(JobIndex index, const Job& job, Loss cause, double work_s, double now_s) {
   JobAccount& a = jobs_[index];
-  const double gpus = static_cast<double>(job.placement.gpus());
+  const double gpus = job.placement.gpu_equivalent();
   // A job cannot lose more than it has held and not already lost or spent (this matters only
   // when a job without checkpoints restarts on hardware with another GPU count).
   const double held_gpu_s = job.service_gpu_s + gpus * (now_s - job.run_start_s);
@@ -163,17 +165,24 @@ void Ledger::work_lost(JobIndex index, const Job& job, Loss cause, double work_s
 }
 
 void Ledger::checkpoint_written(JobIndex index, const Job& job, double spent_s) {
-  const double gpu_s = spent_s * static_cast<double>(job.placement.gpus());
+  const double gpu_s = spent_s * job.placement.gpu_equivalent();
   jobs_[index].checkpoint_s += spent_s;
   jobs_[index].wasted_gpu_s += gpu_s;
   cells_[cell_of(job)].checkpoint_gpu_s += gpu_s;
 }
 
 void Ledger::network_stretched(JobIndex index, const Job& job, double stretch_s) {
-  const double gpu_s = stretch_s * static_cast<double>(job.placement.gpus());
+  const double gpu_s = stretch_s * job.placement.gpu_equivalent();
   jobs_[index].stretch_s += stretch_s;
   jobs_[index].wasted_gpu_s += gpu_s;
   cells_[cell_of(job)].stretch_gpu_s += gpu_s;
+}
+
+void Ledger::hbm_stretched(JobIndex index, const Job& job, double stretch_s) {
+  const double gpu_s = stretch_s * job.placement.gpu_equivalent();
+  jobs_[index].hbm_stretch_s += stretch_s;
+  jobs_[index].wasted_gpu_s += gpu_s;
+  cells_[cell_of(job)].hbm_stretch_gpu_s += gpu_s;
 }
 
 void Ledger::job_interrupted(JobIndex index, const Job&) { ++jobs_[index].interruptions; }

@@ -28,10 +28,14 @@ class BusyObserver {
 
 class Ledger final : public TelemetrySink {
  public:
-  // One (site, hardware) group of the fleet, in pool order.
+  // One (site, hardware, partitioning) group of the fleet, in pool order. Busy counts are in
+  // the cluster's units (GPUs, or slots of a partitioned group: `slots_per_gpu` to a GPU);
+  // every figure the ledger reports is in GPUs.
   struct Group {
     int site = 0;
     std::string site_name, hardware;
+    std::string partition;      // "" whole GPUs, "mig-1g.18gb", "shared-4" (docs/gpu-sharing.md)
+    int slots_per_gpu = 1;
     int64_t total_gpus = 0;     // every GPU the group will ever have
     int64_t present_gpus = 0;   // in service now (capacity_changed)
     double capacity_gpu_s = 0;  // ∫ present_gpus dt (after finish())
@@ -51,6 +55,7 @@ class Ledger final : public TelemetrySink {
   void work_lost(JobIndex index, const Job& job, Loss cause, double work_s, double now_s) override;
   void checkpoint_written(JobIndex index, const Job& job, double spent_s) override;
   void network_stretched(JobIndex index, const Job& job, double stretch_s) override;
+  void hbm_stretched(JobIndex index, const Job& job, double stretch_s) override;
   void job_interrupted(JobIndex index, const Job& job) override;
   void capacity_changed(int pool, int owner, int64_t delta_gpus, double now_s) override;
   void instant_done(double now_s) override;
@@ -65,7 +70,9 @@ class Ledger final : public TelemetrySink {
   size_t tenant_of_cell(size_t cell) const { return cell % tenants_; }
   int group_of_pool(int pool) const { return group_of_pool_[pool]; }
   const Account& cell(size_t cell) const { return cells_[cell]; }
-  int64_t busy_gpus(size_t cell) const { return busy_[cell]; }
+  double busy_gpus(size_t cell) const {
+    return static_cast<double>(busy_[cell]) / groups_[group_of_cell(cell)].slots_per_gpu;
+  }
 
   // Sums of cells (after finish()). fleet() is the sum of tenant(t) over tenants, in order.
   Account site(int site) const;
@@ -86,12 +93,12 @@ class Ledger final : public TelemetrySink {
 
  private:
   size_t cell_of(const Job& job) const;
-  void set_busy(size_t cell, int64_t delta_gpus, double now_s);
+  void set_busy(size_t cell, int64_t delta_units, double now_s);
   void close_integrals(size_t cell, double now_s);
   // Adds what `idle_gpus` idle, `running_gpus` running (their extra draw) and `owned_gpus` owned
   // cost over [t0_s, t1_s] in group `g` to `account`.
   void charge(Account& account, size_t g, double t0_s, double t1_s, int64_t idle_gpus,
-              int64_t running_gpus, int64_t owned_gpus) const;
+              double running_gpus, int64_t owned_gpus) const;
   void close_group(size_t group, double now_s);
   double group_busy_gpu_s(size_t group) const;
   void mark_dirty(size_t cell);
@@ -100,7 +107,7 @@ class Ledger final : public TelemetrySink {
   std::vector<int> group_of_pool_;
   size_t tenants_;
   std::vector<Account> cells_;
-  std::vector<int64_t> busy_;
+  std::vector<int64_t> busy_;   // by cell, in units
   std::vector<double> since_;  // by cell: when busy_ or owned_ last changed
   std::vector<int64_t> owned_;  // by cell: GPUs in service its tenant owns
   std::vector<double> group_since_;  // by group: when present_gpus last changed

@@ -278,6 +278,7 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
                                                                   (end_s - stats.last_event_s)) /
                                              3600.0}};
   out["checkpoint_gpu_hours"] = nullptr;
+  out["gpu_sharing"] = {{"hbm_stretch_gpu_hours", nullptr}};
   out["goodput_gpu_hours"] = nullptr;
   out["goodput_fraction"] = nullptr;
   out["network"] = {{"segments", stats.segments},

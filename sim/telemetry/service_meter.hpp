@@ -41,6 +41,9 @@ class ServiceMeter final : public TelemetrySink {
   void network_stretched(JobIndex index, const Job& job, double stretch_s) override {
     inner_.network_stretched(index, job, stretch_s);
   }
+  void hbm_stretched(JobIndex index, const Job& job, double stretch_s) override {
+    inner_.hbm_stretched(index, job, stretch_s);
+  }
   void job_interrupted(JobIndex index, const Job& job) override {
     inner_.job_interrupted(index, job);
   }

@@ -23,6 +23,9 @@ class TelemetrySink {
   virtual void checkpoint_written(JobIndex index, const Job& job, double spent_s) = 0;
   // The running job's communication took `stretch_s` longer than at NIC speed.
   virtual void network_stretched(JobIndex index, const Job& job, double stretch_s) = 0;
+  // The running job computed `stretch_s` longer than alone, its GPU's HBM bandwidth being shared
+  // with other jobs (sim/engine/hbm_sharing.hpp).
+  virtual void hbm_stretched(JobIndex index, const Job& job, double stretch_s) = 0;
   // A failure of a node the job ran on interrupted it (its losses follow as work_lost).
   virtual void job_interrupted(JobIndex index, const Job& job) = 0;
   // GPUs in service in `pool` changed by `delta_gpus` (a tranche entered service or retired);

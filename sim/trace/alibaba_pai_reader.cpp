@@ -89,6 +89,7 @@ struct PaiJob {
   std::string user;
   std::optional<double> submit;
   int64_t gpus = 0;
+  double gpu_percent = 0;  // plan_gpu × inst_num summed: below 100, a share of one GPU
   int64_t tasks = 0;
   double first_start = kInf, last_end = -kInf;
   bool unfinished = false;  // a started GPU task has no end_time
@@ -179,6 +180,7 @@ Result<ImportedTrace> read_alibaba_pai_trace(const std::filesystem::path& path,
     }
     const int64_t per_instance = static_cast<int64_t>(std::ceil(*plan_gpu / 100.0));
     job.gpus = std::min(job.gpus + per_instance * *inst_num, kMaxTraceGpus + 1);
+    job.gpu_percent += *plan_gpu * static_cast<double>(*inst_num);
     if (!start) continue;  // never launched: requested GPUs count, no run time
     job.first_start = std::min(job.first_start, *start);
     if (end) {
@@ -215,6 +217,10 @@ Result<ImportedTrace> read_alibaba_pai_trace(const std::filesystem::path& path,
       spec.duration_s = job.last_end - job.first_start;
       spec.estimate_s = spec.duration_s;
       spec.gpus = static_cast<int>(job.gpus);
+      // One GPU instance asking for less than the GPU (plan_gpu 25: a quarter) keeps its share:
+      // it holds one whole GPU unless the scenario has shared or MIG groups
+      // (docs/gpu-sharing.md). Several instances stay whole GPUs, one each.
+      if (job.gpus == 1 && job.gpu_percent < 100) spec.gpu_share = job.gpu_percent / 100.0;
       const std::array<TraceAttribute, 1> attributes = {TraceAttribute{"user", job.user}};
       spec.tenant = have_jobs ? tenants.tenant(attributes) : tenants.tenant({});
       out.jobs.push_back(std::move(spec));

@@ -22,6 +22,8 @@ struct RunOptions {
   double checkpoint_bytes = 0;       // written to the site's shared storage at each checkpoint
   double network_fraction = 0;       // share of its undisturbed run time spent in exposed
                                      // scale-out communication (0: none); model jobs: computed
+  double hbm_demand = -1;            // share of one GPU's HBM bandwidth it draws running alone at
+                                     // full speed (matters on a shared GPU); < 0: its GPU share
 };
 
 struct JobSpec {
@@ -38,6 +40,7 @@ struct JobSpec {
   int32_t training = -1;   // index into Workload::trainings: run time from the models, not duration_s
   RunOptions run;           // checkpoints and network traffic
   int32_t serving = -1;    // index into Workload::servings: GPU count sized from the models
+  double gpu_share = 0;    // in (0, 1): that fraction of one GPU (then gpus = 1); 0: whole GPUs
 };
 
 }  // namespace sovsim::sim

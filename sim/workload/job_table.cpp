@@ -32,7 +32,12 @@ std::vector<JobSpec> generate_jobs(const JobGenerator& g, uint64_t seed, uint64_
     j.tenant = g.tenant;
     j.kind = g.kind;
     j.submit_s = t;
-    j.gpus = static_cast<int>(std::max(1.0, std::round(g.gpus.sample(rng))));
+    if (g.gpu_share) {  // a fraction of one GPU; a draw of 1 or more is one whole GPU
+      const double share = g.gpu_share->sample(rng);
+      j.gpu_share = share < 1 ? std::max(share, 1e-3) : 0;
+    } else {
+      j.gpus = static_cast<int>(std::max(1.0, std::round(g.gpus.sample(rng))));
+    }
     j.duration_s = std::max(1.0, g.duration_s.sample(rng));
     j.estimate_s = j.duration_s * g.estimate_factor;
     j.priority = g.priority;
@@ -48,7 +53,9 @@ std::vector<JobSpec> generate_jobs(const JobGenerator& g, uint64_t seed, uint64_
 
 namespace {
 
-// Pools a job may use: its tenant's sites, its own site/hardware constraints.
+// Pools a job may use: its tenant's sites, its own site/hardware constraints, and GPU sharing
+// (Pool::accepts). A job asking for a share of a GPU tries the partitioned groups first: on a
+// whole-GPU group it holds a whole GPU.
 std::vector<int> eligible(const Scenario& s, const Cluster& cluster, const Tenant& tenant,
                           const JobSpec& spec) {
   std::vector<int> pools;
@@ -57,10 +64,13 @@ std::vector<int> eligible(const Scenario& s, const Cluster& cluster, const Tenan
     const bool tenant_ok = tenant.sites.empty() ||
         std::find(tenant.sites.begin(), tenant.sites.end(), pool.site_name) != tenant.sites.end();
     if (tenant_ok && (spec.site.empty() || spec.site == pool.site_name) &&
-        (spec.hardware.empty() || spec.hardware == pool.hardware)) {
+        (spec.hardware.empty() || spec.hardware == pool.hardware) &&
+        pool.accepts(spec.gpu_share)) {
       pools.push_back(static_cast<int>(p));
     }
   }
+  std::stable_partition(pools.begin(), pools.end(),
+                        [&](int p) { return cluster.pools()[p].partitioned; });
   return pools;
 }
 
@@ -281,7 +291,7 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
   Diagnostics diagnostics;
   std::map<std::string, uint16_t> tenant_index, kind_index;
   for (size_t t = 0; t < s.tenants.size(); ++t) tenant_index[s.tenants[t].name] = t;
-  std::map<std::tuple<uint16_t, std::string, std::string, int32_t>, uint32_t> eligibility_index;
+  std::map<std::tuple<uint16_t, std::string, std::string, int32_t, double>, uint32_t> eligibility_index;
   table.jobs.reserve(specs.size());
   for (auto& spec : specs) {
     if (spec.submit_s >= s.horizon_s) {
@@ -309,7 +319,7 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
     job.kind = kind_index.try_emplace(spec.kind, kind_index.size()).first->second;
     if (job.kind == table.kinds.size()) table.kinds.push_back(spec.kind);
     job.profile = spec.training >= 0 ? profiles.profile(spec.training, spec.gpus, table) : -1;
-    auto key = std::make_tuple(job.tenant, spec.site, spec.hardware, job.profile);
+    auto key = std::make_tuple(job.tenant, spec.site, spec.hardware, job.profile, spec.gpu_share);
     auto [it, added] = eligibility_index.try_emplace(key, table.eligible_pools.size());
     if (added) {
       std::vector<int> pools = eligible(s, cluster, s.tenants[job.tenant], spec);
@@ -344,6 +354,10 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
     job.checkpoint_interval_s = spec.run.checkpoint_interval_s;
     job.checkpoint_rule = spec.run.checkpoint_rule;
     job.network_fraction = static_cast<float>(spec.run.network_fraction);
+    job.gpu_share = spec.gpu_share;
+    job.hbm_demand = spec.run.hbm_demand >= 0 ? spec.run.hbm_demand
+                     : spec.gpu_share > 0     ? spec.gpu_share
+                                              : 1.0;
     job.checkpoint_bytes = job.profile >= 0 && spec.run.checkpoint_bytes <= 0
                                ? table.profile_checkpoint_bytes[job.profile]
                                : spec.run.checkpoint_bytes;

@@ -94,7 +94,7 @@ class FakeSchedulingContext final : public sim::SchedulingContext {
     preempted.push_back(i);
   }
   const std::vector<sim::Tenant>& tenants() const override { return tenants_; }
-  int64_t tenant_busy_gpus(int tenant) const override { return busy_[tenant]; }
+  double tenant_busy_gpus(int tenant) const override { return static_cast<double>(busy_[tenant]); }
   const std::vector<int>& eligible_pools(sim::JobIndex) const override { return all_pools_; }
   void wake_at(double time_s) override { wakeups.push_back(time_s); }
   std::vector<double> wakeups;  // as asked by the policy

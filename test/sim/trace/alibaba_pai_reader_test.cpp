@@ -54,6 +54,22 @@ TEST(AlibabaPaiReader, JoinsJobAndTaskTablesInADirectory) {
   EXPECT_EQ(r->skipped, 3);  // jC CPU-only, jD never started, jE still running
 }
 
+TEST(AlibabaPaiReader, AJobOfLessThanOneGpuKeepsItsShare) {
+  TempTraceDir dir;
+  const auto r = import_trace(dir.write("tasks.csv",
+                                        "jQ,worker,1.0,Terminated,10.0,70.0,100.0,1.0,25.0,T4\n"
+                                        "jH,worker,2.0,Terminated,10.0,70.0,100.0,1.0,40.0,T4\n"
+                                        "jW,worker,1.0,Terminated,10.0,70.0,100.0,1.0,100.0,T4\n"),
+                              options_for("alibaba-pai"));
+  ASSERT_TRUE(r.ok()) << describe(r.diagnostics());
+  ASSERT_EQ(r->jobs.size(), 3u);
+  EXPECT_EQ(r->jobs[0].gpus, 1);
+  EXPECT_DOUBLE_EQ(r->jobs[0].gpu_share, 0.25);  // a quarter GPU (docs/gpu-sharing.md)
+  EXPECT_EQ(r->jobs[1].gpus, 2);  // two instances of 0.4: a GPU each, as before
+  EXPECT_EQ(r->jobs[1].gpu_share, 0);
+  EXPECT_EQ(r->jobs[2].gpu_share, 0);  // a whole GPU
+}
+
 TEST(AlibabaPaiReader, TaskTablePathFindsTheJobTableBesideIt) {
   TempTraceDir dir;
   dir.write("pai_job_table.csv", kJobs);
