@@ -129,6 +129,37 @@ TEST(HardwareCatalog, UnknownMemoryGenerationAndLowNodeMaximumAreErrors) {
   EXPECT_EQ(unset->find("X")->hbm_generation, "");
 }
 
+TEST(HardwareCatalog, MigProfilesFollowTheMigUserGuide) {
+  auto catalog = HardwareCatalog::builtin();
+  ASSERT_TRUE(catalog.ok());
+  for (const char* name : {"A100", "H100", "H200", "B200", "GB200"}) {
+    const Hardware* hw = catalog->find(name);
+    ASSERT_NE(hw, nullptr);
+    ASSERT_EQ(hw->mig_profiles.size(), 6u) << name;
+    // Seven 1g instances, one 7g holding the whole GPU; no layout exceeds the slices.
+    EXPECT_EQ(hw->mig_profiles.front().instances, 7) << name;
+    EXPECT_DOUBLE_EQ(hw->mig_profiles.back().compute_fraction(), 1.0) << name;
+    EXPECT_DOUBLE_EQ(hw->mig_profiles.back().memory_fraction(), 1.0) << name;
+    for (const MigProfile& p : hw->mig_profiles) {
+      EXPECT_LE(p.instances * p.compute_slices, kMigComputeSlices) << name << " " << p.name;
+      EXPECT_LE(p.instances * p.memory_slices, kMigMemorySlices) << name << " " << p.name;
+    }
+  }
+  const MigProfile* h200 = catalog->find("H200")->mig("1g.18gb");
+  ASSERT_NE(h200, nullptr);
+  EXPECT_DOUBLE_EQ(h200->memory_fraction(), 1.0 / 8);
+  EXPECT_EQ(catalog->find("H100")->mig("1g.18gb"), nullptr);
+  EXPECT_TRUE(catalog->find("MI300X")->mig_profiles.empty());
+
+  auto bad = HardwareCatalog::parse(
+      "hardware:\n" + entry("X", "    mig_profiles:\n      - {name: 1g.5gb, compute_slices: 1, "
+                                  "memory_slices: 2, instances: 7}\n"),
+      "m.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.diagnostics()[0].message.find("exceed a GPU's 7 and 8"), std::string::npos)
+      << bad.diagnostics()[0].to_string();
+}
+
 TEST(HardwareCatalog, H100MatchesDatasheet) {
   // NVIDIA H100 SXM datasheet: 989 TFLOP/s BF16 and 1979 FP8 dense, 80 GB HBM3 at 3.35 TB/s,
   // NVLink 900 GB/s (both directions), 700 W. DGX H100: one 400 Gb/s ConnectX-7 per GPU.
