@@ -200,6 +200,18 @@ Json json_schema() {
   return j;
 }
 
+Json section_json_schema(const Section& section, const std::string& title,
+                         const std::string& description) {
+  Json j = Json::object();
+  if (!title.empty()) {
+    j = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+         {"title", title},
+         {"description", description}};
+  }
+  for (auto& [name, value] : section_json(section).items()) j[name] = value;
+  return j;
+}
+
 std::string markdown_table(const Section& section) {
   std::string out = "| key | type | unit | default | meaning |\n|---|---|---|---|---|\n";
   for (const Key& k : section.keys) {
