@@ -134,6 +134,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     }
   }
   if (options.restart) sd::clear(dir);
+  sd::remove_stale_temporaries(dir);
   sd::start(dir, plan);
 
   const auto done = sim::read_results(dir, plan);

@@ -1,6 +1,11 @@
 // sim/sweep/sweep_dir.cpp — see sweep_dir.hpp.
 #include "sim/sweep/sweep_dir.hpp"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -20,6 +25,20 @@ bool ours(const std::string& name) {
     if (name == e || name.starts_with(std::string(e) + ".tmp-")) return true;
   }
   return false;
+}
+
+// The pid in a temporary name "....tmp-PID" or "....old-PID", or 0.
+pid_t temporary_owner(const std::string& name) {
+  for (std::string_view role : {".tmp-", ".old-"}) {
+    const size_t at = name.rfind(role);
+    if (at == std::string::npos) continue;
+    pid_t pid = 0;
+    const char* begin = name.data() + at + role.size();
+    const char* end = name.data() + name.size();
+    const auto [stop, ec] = std::from_chars(begin, end, pid);
+    if (ec == std::errc() && stop == end && pid > 0) return pid;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -64,6 +83,18 @@ void start(const fs::path& dir, const SweepPlan& plan) {
   fs::create_directories(runs_dir(dir));
   fs::create_directories(results_dir(dir));
   write_file_atomically(plan_file(dir), plan_json(plan).dump(1) + "\n");
+}
+
+void remove_stale_temporaries(const fs::path& dir) {
+  for (const fs::path& where : {dir, runs_dir(dir), results_dir(dir)}) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(where, ec)) {
+      const pid_t pid = temporary_owner(entry.path().filename().string());
+      if (pid == 0 || pid == ::getpid() || ::kill(pid, 0) == 0 || errno == EPERM) continue;
+      std::error_code ignored;
+      fs::remove_all(entry.path(), ignored);
+    }
+  }
 }
 
 void clear(const fs::path& dir) {

@@ -40,6 +40,10 @@ std::optional<SweepPlan> read_plan(const fs::path& dir);
 // Creates DIR, runs/ and results/, and writes plan.json atomically. Throws on I/O failure.
 void start(const fs::path& dir, const SweepPlan& plan);
 
+// Removes the temporary files and staging directories (NAME.tmp-PID, .NAME.old-PID) that
+// processes killed with SIGKILL left in DIR, runs/ and results/; those of live processes stay.
+void remove_stale_temporaries(const fs::path& dir);
+
 // Removes what an earlier sweep wrote into DIR (plan, runs, results, tables), for --restart.
 void clear(const fs::path& dir);
 

@@ -22,7 +22,7 @@ std::string value_text(const YAML::Node& node) {
   if (node.IsScalar()) {
     try {
       const YAML::Node back = YAML::Load(node.Scalar());
-      if (back.IsScalar() && back.Scalar() == node.Scalar() && node.Tag() != "!") {
+      if (back.IsScalar() && back.Scalar() == node.Scalar()) {
         return node.Scalar();
       }
     } catch (const YAML::Exception&) {
