@@ -208,7 +208,8 @@ Json section_json_schema(const Section& section, const std::string& title,
          {"title", title},
          {"description", description}};
   }
-  for (auto& [name, value] : section_json(section).items()) j[name] = value;
+  const Json body = section_json(section);
+  for (const auto& [name, value] : body.items()) j[name] = value;
   return j;
 }
 

@@ -32,12 +32,12 @@ const Section kSweep{"", {
    .type_text = "map of scenario path → value",
    .description = "Overrides applied to every run (`--set path=value`), e.g. `{horizon: 30d}`. "
                   "`seed` is not allowed here: use `seeds`."},
-  {.name = "parameters", .type = Type::kMap, .shown_default = "none",
+  {.name = "parameters", .type = Type::kStringMap, .shown_default = "none",
    .type_text = "map of scenario path → list or [range](#range)",
    .description = "The grid: every combination of these values, the first parameter varying "
                   "slowest. A path is anything `--set` accepts (`sites[*].fabric.nodes_per_leaf`); "
                   "a value is a list of values or a range."},
-  {.name = "zip", .type = Type::kList, .shown_default = "none",
+  {.name = "zip", .type = Type::kStringList, .shown_default = "none",
    .type_text = "list of maps of path → list or range",
    .description = "Groups of parameters whose values advance together (the i-th value of each), "
                   "all lists of a group of the same length. Each group is one more axis of the "
