@@ -4,10 +4,9 @@
 #include "sim/cli/sweep_command.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 #include <csignal>
 #include <ostream>
@@ -81,7 +80,8 @@ void setup_sweep_command(CLI::App& app, SweepOptions& sweep, SweepTaskOptions& t
   cmd->add_option("-o,--output", sweep.output_dir,
                   "Sweep directory (plan.json, runs/, results/, results.sqlite, ...); required "
                   "unless --dry-run");
-  cmd->add_option("--backend", sweep.backend, "Where runs execute")->check(CLI::IsMember({"local"}));
+  cmd->add_option("--backend", sweep.backend, "Where runs execute")
+      ->check(CLI::IsMember({"local"}));
   cmd->add_option("-j,--jobs", sweep.jobs, "Runs at a time (default: the number of cores)")
       ->check(CLI::Range(1, 4096));
   cmd->add_flag("--dry-run", sweep.dry_run,
@@ -124,7 +124,8 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
   try {
     old = sd::read_plan(dir);
   } catch (const std::exception& e) {
-    if (!options.restart) return bad_input(err, dir.string(), std::string(e.what()) + "; --restart discards it");
+    if (!options.restart)
+      return bad_input(err, dir.string(), std::string(e.what()) + "; --restart discards it");
   }
   if (old && sim::plan_json(*old) != sim::plan_json(plan)) {
     if (!options.restart) {
@@ -149,8 +150,9 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     }
   }
   sim::LocalOptions local;
-  local.jobs = options.jobs > 0 ? options.jobs
-                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  local.jobs = options.jobs > 0
+                   ? options.jobs
+                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   local.executable = sim::self_executable();
   local.progress = ::isatty(STDERR_FILENO) ? &err : nullptr;
   local.already_done = already_ok;
@@ -167,8 +169,9 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
         dir.string());
     return 128 + outcome.signal;
   }
-  out << fmt::format("sweep: {} runs: {} ok ({} already done), {} failed   results in {}/results.sqlite\n",
-                     plan.runs.size(), ok, already_ok, failed, dir.string());
+  out << fmt::format(
+      "sweep: {} runs: {} ok ({} already done), {} failed   results in {}/results.sqlite\n",
+      plan.runs.size(), ok, already_ok, failed, dir.string());
   return failed > 0 ? kExitRunsFailed : kExitOk;
 }
 
@@ -195,8 +198,9 @@ int run_sweep_report(const SweepReportOptions& options, std::ostream& out, std::
   size_t failed = 0;
   for (const auto& [index, r] : results) failed += r.ok ? 0 : 1;
   if (results.size() < plan->runs.size() || failed > 0) {
-    err << fmt::format("sweep-report: {} of {} runs have no result, {} failed (see {}/results.csv)\n",
-                       plan->runs.size() - results.size(), plan->runs.size(), failed, options.dir);
+    err << fmt::format(
+        "sweep-report: {} of {} runs have no result, {} failed (see {}/results.csv)\n",
+        plan->runs.size() - results.size(), plan->runs.size(), failed, options.dir);
   }
   return kExitOk;
 }

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <iosfwd>
 #include <string>
 
@@ -16,7 +15,7 @@ struct SweepOptions {
   std::string sweep_file;
   std::string output_dir;
   std::string backend = "local";
-  int jobs = 0;          // 0: the number of cores
+  int jobs = 0;  // 0: the number of cores
   bool dry_run = false;
   bool restart = false;  // discard DIR's earlier plan and results
 };

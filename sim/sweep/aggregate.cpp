@@ -121,9 +121,8 @@ std::string aggregate_text(const SweepPlan& plan, const std::vector<CombinationS
   }
   // Widths in code points, so "±" and "–" count as one column.
   auto width = [](const std::string& s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
   };
   std::vector<size_t> widths(header.size(), 0);
   for (const auto& r : table) {

@@ -15,10 +15,10 @@
 namespace sovsim::sim {
 
 struct LocalOptions {
-  int jobs = 1;                         // parallel runs, >= 1
-  std::filesystem::path executable;     // the sovsim binary the runs use
-  std::ostream* progress = nullptr;     // a terminal: one line, redrawn; nullptr: silent
-  size_t already_done = 0;              // runs with an ok result before this invocation
+  int jobs = 1;                      // parallel runs, >= 1
+  std::filesystem::path executable;  // the sovsim binary the runs use
+  std::ostream* progress = nullptr;  // a terminal: one line, redrawn; nullptr: silent
+  size_t already_done = 0;           // runs with an ok result before this invocation
 };
 
 struct LocalOutcome {

@@ -64,7 +64,8 @@ std::optional<MetricPath> MetricPath::parse(const std::string& text, std::string
     }
     const size_t end = text.find_first_of(".[", i);
     const std::string name = text.substr(i, end - i);
-    if (!plain_name(name)) return fail("empty or malformed key at character " + std::to_string(i + 1));
+    if (!plain_name(name))
+      return fail("empty or malformed key at character " + std::to_string(i + 1));
     path.steps_.emplace_back(Key{name});
     i = end == std::string::npos ? text.size() : end;
     if (i < text.size() && text[i] == '.') {
@@ -116,7 +117,9 @@ std::optional<double> MetricPath::resolve(const nlohmann::json& summary, std::st
   if (node->is_number()) return node->get<double>();
   if (node->is_boolean()) return node->get<bool>() ? 1.0 : 0.0;
   return fail(fmt::format("'{}' is {}, not a number", walked,
-                          node->is_object() ? "a map" : node->is_array() ? "a list" : "text"));
+                          node->is_object()  ? "a map"
+                          : node->is_array() ? "a list"
+                                             : "text"));
 }
 
 }  // namespace sovsim::sim

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 #include <variant>
@@ -15,9 +14,15 @@ namespace sovsim::sim {
 
 class MetricPath {
  public:
-  struct Key { std::string name; };
-  struct Index { size_t index; };
-  struct Select { std::string field, value; };  // [field=value]
+  struct Key {
+    std::string name;
+  };
+  struct Index {
+    size_t index;
+  };
+  struct Select {
+    std::string field, value;
+  };  // [field=value]
   using Step = std::variant<Key, Index, Select>;
 
   // nullopt (and `error` says why) if `text` is not a valid path.

@@ -69,8 +69,8 @@ ResultsTable results_table(const SweepPlan& plan, const std::map<size_t, RunResu
   }
   for (const auto& [index, r] : results) {
     std::vector<std::optional<std::string>> row = {
-        r.id, r.ok ? "ok" : "failed",
-        r.ok ? std::nullopt : std::optional<std::string>(r.error), std::to_string(r.seed)};
+        r.id, r.ok ? "ok" : "failed", r.ok ? std::nullopt : std::optional<std::string>(r.error),
+        std::to_string(r.seed)};
     for (const auto& [path, value] : r.parameters) row.push_back(value);
     for (const auto& [name, value] : r.metrics) {
       row.push_back(value ? std::optional<std::string>(number_text(*value)) : std::nullopt);
@@ -113,7 +113,9 @@ void write_results_sqlite(const fs::path& file, const ResultsTable& table) {
                          : table.types[c] == Type::kInteger ? "INTEGER"
                                                             : "REAL";
       create += fmt::format("{}{} {}{}", c ? ", " : "", quoted_identifier(table.columns[c]), type,
-                            c == 0 ? " PRIMARY KEY" : c == 1 ? " NOT NULL" : "");
+                            c == 0   ? " PRIMARY KEY"
+                            : c == 1 ? " NOT NULL"
+                                     : "");
       insert += c ? ", ?" : "?";
     }
     d.exec("BEGIN");

@@ -25,7 +25,11 @@ std::filesystem::path self_executable() {
 
 pid_t start_run(const std::filesystem::path& executable, const std::filesystem::path& dir,
                 const SweepPlan& plan, const PlannedRun& run) {
-  std::vector<std::string> args = {executable.string(), "run", plan.scenario, "-q", "-o",
+  std::vector<std::string> args = {executable.string(),
+                                   "run",
+                                   plan.scenario,
+                                   "-q",
+                                   "-o",
                                    sweep_dir::run_output(dir, run.id).string()};
   for (auto& a : plan.run_arguments(run)) args.push_back(std::move(a));
   std::vector<char*> argv;
@@ -37,8 +41,8 @@ pid_t start_run(const std::filesystem::path& executable, const std::filesystem::
   posix_spawn_file_actions_init(&files);
   posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&files, STDERR_FILENO, log.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&files, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t none, defaults;

@@ -17,7 +17,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr size_t kErrorLines = 5;      // of a failed run's stderr
+constexpr size_t kErrorLines = 5;  // of a failed run's stderr
 constexpr size_t kErrorChars = 2000;
 
 std::string read_text(const fs::path& path) {
@@ -35,7 +35,8 @@ std::string log_tail(const fs::path& log) {
     if (!line.empty()) lines.push_back(line);
   }
   std::string out;
-  for (size_t i = lines.size() > kErrorLines ? lines.size() - kErrorLines : 0; i < lines.size(); ++i) {
+  for (size_t i = lines.size() > kErrorLines ? lines.size() - kErrorLines : 0; i < lines.size();
+       ++i) {
     out += (out.empty() ? "" : " | ") + lines[i];
   }
   if (out.size() > kErrorChars) out = "..." + out.substr(out.size() - kErrorChars);
@@ -51,8 +52,8 @@ nlohmann::ordered_json result_json(const RunResult& r) {
   for (const auto& [name, value] : r.metrics) {
     metrics[name] = value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json();
   }
-  return {{"run_id", r.id},         {"status", r.ok ? "ok" : "failed"},
-          {"error", r.error},       {"seed", r.seed},
+  return {{"run_id", r.id},           {"status", r.ok ? "ok" : "failed"},
+          {"error", r.error},         {"seed", r.seed},
           {"parameters", parameters}, {"metrics", metrics},
           {"exit_code", r.exit_code}, {"wall_s", r.wall_s}};
 }
@@ -118,8 +119,8 @@ std::map<size_t, RunResult> read_results(const fs::path& dir, const SweepPlan& p
         r.parameters.emplace_back(path, value.get<std::string>());
       }
       for (const auto& [name, value] : j.at("metrics").items()) {
-        r.metrics.emplace_back(name, value.is_null() ? std::nullopt
-                                                     : std::optional<double>(value.get<double>()));
+        r.metrics.emplace_back(
+            name, value.is_null() ? std::nullopt : std::optional<double>(value.get<double>()));
       }
       r.exit_code = j.at("exit_code").get<int>();
       r.wall_s = j.at("wall_s").get<double>();

@@ -4,10 +4,9 @@
 // sweep's source of truth: results.sqlite and results.csv are rebuilt from them.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,8 +23,8 @@ struct RunResult {
   uint64_t seed = 0;
   Assignments parameters;
   std::vector<std::pair<std::string, std::optional<double>>> metrics;  // null: no value
-  int exit_code = 0;    // of `sovsim run`; -1 if killed by a signal
-  double wall_s = 0;    // in the JSON file only, never in the tables (they are deterministic)
+  int exit_code = 0;  // of `sovsim run`; -1 if killed by a signal
+  double wall_s = 0;  // in the JSON file only, never in the tables (they are deterministic)
 };
 
 nlohmann::ordered_json result_json(const RunResult& result);

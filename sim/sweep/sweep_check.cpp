@@ -27,8 +27,8 @@ void report_at(const YamlContext& ctx, const YAML::Mark& where, const std::strin
   for (Diagnostic d : found) {
     static const std::string kSuffix = " (value set on the command line)";
     if (d.message.ends_with(kSuffix)) d.message.resize(d.message.size() - kSuffix.size());
-    std::string what = d.file.empty() ? (d.key.empty() ? "" : d.key + ": ") + d.message
-                                      : d.to_string();
+    std::string what =
+        d.file.empty() ? (d.key.empty() ? "" : d.key + ": ") + d.message : d.to_string();
     ctx.error(where, key, with.empty() ? what : with + ": " + what);
   }
 }
@@ -58,7 +58,8 @@ Result<SweepSpec> load_sweep(const std::filesystem::path& file, const models::Ca
     for (const auto& o : spec.set) {
       auto alone = load_scenario(spec.scenario, {o.path + "=" + o.value}, catalogs);
       if (alone.ok()) continue;
-      report_at(ctx, o.mark, o.key, fmt::format("with {}={}", o.path, o.value), alone.diagnostics());
+      report_at(ctx, o.mark, o.key, fmt::format("with {}={}", o.path, o.value),
+                alone.diagnostics());
       blamed = true;
     }
     if (!blamed) report_at(ctx, spec.scenario_mark, "scenario", "", base.diagnostics());

@@ -17,7 +17,7 @@ namespace {
 
 // Everything a sweep writes at the top of its directory (temporary files of the tables start
 // with one of these names too).
-constexpr std::string_view kEntries[] = {"plan.json",     "runs",        "results",
+constexpr std::string_view kEntries[] = {"plan.json",      "runs",        "results",
                                          "results.sqlite", "results.csv", "aggregate.csv"};
 
 bool ours(const std::string& name) {

@@ -131,8 +131,10 @@ std::optional<SweepPlan> plan_from_json(const nlohmann::ordered_json& j, std::st
       plan.metrics.emplace_back(name, path.get<std::string>());
     }
     for (const auto& r : ordered.at("runs")) {
-      PlannedRun run{r.at("id").get<std::string>(), r.at("combination").get<size_t>(),
-                     r.at("seed").get<uint64_t>(), {}};
+      PlannedRun run{r.at("id").get<std::string>(),
+                     r.at("combination").get<size_t>(),
+                     r.at("seed").get<uint64_t>(),
+                     {}};
       for (const auto& [path, value] : r.at("parameters").items()) {
         run.parameters.emplace_back(path, value.get<std::string>());
       }

@@ -6,10 +6,9 @@
 // its own plan with it to resume.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -22,17 +21,17 @@ namespace sovsim::sim {
 using Assignments = std::vector<std::pair<std::string, std::string>>;  // path -> value text
 
 struct PlannedRun {
-  std::string id;            // "r0007"
-  size_t combination = 0;    // index of its parameter combination (all but the seed)
+  std::string id;          // "r0007"
+  size_t combination = 0;  // index of its parameter combination (all but the seed)
   uint64_t seed = 0;
-  Assignments parameters;    // grid then zip values, in column order
+  Assignments parameters;  // grid then zip values, in column order
 };
 
 struct SweepPlan {
-  std::string scenario;                  // absolute path
-  std::string scenario_fnv1a64;          // the scenario file's content hash, hex
-  Assignments set;                       // the fixed overrides
-  std::vector<std::string> parameters;   // the parameter columns: grid paths, then zip paths
+  std::string scenario;                 // absolute path
+  std::string scenario_fnv1a64;         // the scenario file's content hash, hex
+  Assignments set;                      // the fixed overrides
+  std::vector<std::string> parameters;  // the parameter columns: grid paths, then zip paths
   std::vector<std::pair<std::string, std::string>> metrics;  // name -> summary.json path
   std::vector<PlannedRun> runs;
 

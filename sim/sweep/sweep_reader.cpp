@@ -85,14 +85,15 @@ std::vector<SweepOverride> range_values(const YAML::Node& node, const std::strin
     return {};
   }
   if (*lo == *hi) {
-    ctx.error(range, r.key_path("range"), fmt::format("expected lo != hi, found [{}, {}]", *lo, *hi));
+    ctx.error(range, r.key_path("range"),
+              fmt::format("expected lo != hi, found [{}, {}]", *lo, *hi));
     return {};
   }
   std::vector<SweepOverride> out;
   std::set<double> seen;
   for (int64_t i = 0; i < steps; ++i) {
     const double f = static_cast<double>(i) / static_cast<double>(steps - 1);
-    double v = i == 0 ? *lo
+    double v = i == 0           ? *lo
                : i == steps - 1 ? *hi
                : scale == "log" ? *lo * std::pow(*hi / *lo, f)
                                 : *lo + (*hi - *lo) * f;
@@ -118,7 +119,8 @@ SweepAxis read_axis(const std::string& path, const YAML::Node& node, const std::
     for (size_t i = 0; i < node.size(); ++i) {
       const std::string text = value_text(node[i]);
       if (!seen.insert(text).second) {
-        ctx.error(node[i], fmt::format("{}[{}]", key, i), fmt::format("value {} appears twice", text));
+        ctx.error(node[i], fmt::format("{}[{}]", key, i),
+                  fmt::format("value {} appears twice", text));
       }
       axis.values.push_back({path, text, node[i].Mark(), key});
     }
@@ -153,7 +155,8 @@ std::vector<uint64_t> read_seeds(MapReader& top, const YamlContext& ctx) {
     const std::string key = fmt::format("seeds[{}]", i);
     const auto v = node[i].IsScalar() ? parse_integer(node[i].Scalar()) : std::nullopt;
     if (!v || *v < 0) {
-      ctx.error(node[i], key, "expected a seed (an integer 0…2⁵³), found " + describe_node(node[i]));
+      ctx.error(node[i], key,
+                "expected a seed (an integer 0…2⁵³), found " + describe_node(node[i]));
     } else if (!seen.insert(*v).second) {
       ctx.error(node[i], key, fmt::format("seed {} appears twice", *v));
     } else {
@@ -208,7 +211,8 @@ void check_paths_unique(const SweepSpec& spec, const YamlContext& ctx) {
     if (path == "seed") {
       ctx.error(where.mark, where.key, "the seed is set by `seeds`, not as a parameter");
     } else if (!seen.insert(path).second) {
-      ctx.error(where.mark, where.key, fmt::format("'{}' is already set elsewhere in this sweep", path));
+      ctx.error(where.mark, where.key,
+                fmt::format("'{}' is already set elsewhere in this sweep", path));
     }
   };
   for (const auto& o : spec.set) check(o.path, o);
@@ -230,8 +234,9 @@ Result<SweepSpec> read_sweep(const std::string& text, const std::filesystem::pat
   const YAML::Node root = parse_yaml(text, ctx);
   if (!diagnostics.empty()) return diagnostics;
   if (!root.IsMap()) {
-    ctx.error(root, "", "expected a sweep file (a map of scenario, parameters, metrics...), found " +
-                            describe_node(root));
+    ctx.error(root, "",
+              "expected a sweep file (a map of scenario, parameters, metrics...), found " +
+                  describe_node(root));
     return diagnostics;
   }
   SweepSpec spec;
@@ -279,8 +284,9 @@ Result<SweepSpec> read_sweep(const std::string& text, const std::filesystem::pat
     if (!group.empty()) runs *= static_cast<double>(group.front().values.size());
   }
   if (runs > ss::kMaxRuns) {
-    ctx.error(root, "", fmt::format("the sweep has {:.0f} runs; at most {:.0f} are allowed", runs,
-                                    ss::kMaxRuns));
+    ctx.error(
+        root, "",
+        fmt::format("the sweep has {:.0f} runs; at most {:.0f} are allowed", runs, ss::kMaxRuns));
   }
   if (!diagnostics.empty()) return diagnostics;
   return spec;

@@ -33,10 +33,10 @@ struct SweepSpec {
   std::filesystem::path scenario;  // as written, resolved against the sweep file's directory
   YAML::Mark scenario_mark, parameters_mark;
   std::string description;
-  std::vector<SweepOverride> set;                 // applied to every run, in file order
-  std::vector<SweepAxis> grid;                    // `parameters`, in file order
-  std::vector<std::vector<SweepAxis>> zips;       // each group's axes have equally many values
-  std::vector<uint64_t> seeds;                    // distinct, in file order
+  std::vector<SweepOverride> set;            // applied to every run, in file order
+  std::vector<SweepAxis> grid;               // `parameters`, in file order
+  std::vector<std::vector<SweepAxis>> zips;  // each group's axes have equally many values
+  std::vector<uint64_t> seeds;               // distinct, in file order
   std::vector<std::pair<std::string, MetricPath>> metrics;  // name -> path, in file order
 };
 

@@ -3,8 +3,8 @@
 // while the others succeed, resume after deleted / failed / corrupt results, restart after
 // kill -9 of the whole process group, the same results with -j 1 and -j 2, a changed plan
 // refused unless --restart, SIGINT keeping finished results, and sweep-task / sweep-report.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -61,7 +61,8 @@ std::map<std::string, Row> sqlite_rows(const fs::path& db_path) {
   return rows;
 }
 
-fs::path write_sweep(const TempDir& dir, const std::string& text, const std::string& name = "s.yaml") {
+fs::path write_sweep(const TempDir& dir, const std::string& text,
+                     const std::string& name = "s.yaml") {
   write_file(dir / name, text);
   return dir / name;
 }
@@ -87,7 +88,8 @@ TEST(SweepCli, BadSweepFilesExit2WithPositionsAndWriteNothing) {
   };
   for (const auto& [text, error] : cases) {
     const auto file = write_sweep(dir, text);
-    const auto r = run_sovsim("sweep " + file.string() + " -o " + (dir / "out").string(), dir.path());
+    const auto r =
+        run_sovsim("sweep " + file.string() + " -o " + (dir / "out").string(), dir.path());
     EXPECT_EQ(r.exit_code, 2) << text;
     EXPECT_EQ(r.err, "error: " + file.string() + error.substr(6) +
                          "\n1 error; nothing was run or written\n")
@@ -99,8 +101,8 @@ TEST(SweepCli, BadSweepFilesExit2WithPositionsAndWriteNothing) {
 TEST(SweepCli, DryRunPrintsOneLinePerRunAndWritesNothing) {
   TempDir dir;
   const auto file = write_sweep(dir, tiny_sweep());
-  const auto r = run_sovsim("sweep " + file.string() + " --dry-run -o " + (dir / "out").string(),
-                            dir.path());
+  const auto r =
+      run_sovsim("sweep " + file.string() + " --dry-run -o " + (dir / "out").string(), dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   const std::string common = " --set horizon=2d --set scheduler.policy=";
@@ -120,12 +122,14 @@ TEST(SweepCli, DryRunPrintsOneLinePerRunAndWritesNothing) {
 
 TEST(SweepCli, AFailingRunIsRecordedAndTheOthersSucceed) {
   TempDir dir;
-  // 10 million nodes (plus the other sites') pass the loader but not `sovsim run`'s size check: that run fails.
+  // 10 million nodes (plus the other sites') pass the loader but not `sovsim run`'s size check:
+  // that run fails.
   const auto file = write_sweep(
       dir, "scenario: " + source_path("scenarios/quickstart.yaml") +
                "\nset: {horizon: 2d}\nparameters:\n  sites[0].nodes[0].count: [4, 10000000]\n"
                "seeds: 1\nmetrics: {w: wait.mean_s}\n");
-  const auto r = run_sovsim("sweep " + file.string() + " -j 2 -o " + (dir / "out").string(), dir.path());
+  const auto r =
+      run_sovsim("sweep " + file.string() + " -j 2 -o " + (dir / "out").string(), dir.path());
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto rows = sqlite_rows(dir / "out/results.sqlite");
   ASSERT_EQ(rows.size(), 2u);
@@ -138,10 +142,10 @@ TEST(SweepCli, AFailingRunIsRecordedAndTheOthersSucceed) {
 
 TEST(SweepCli, AMissingMetricPathFailsTheRunNamingThePath) {
   TempDir dir;
-  const auto file = write_sweep(
-      dir, "scenario: " + source_path("scenarios/quickstart.yaml") +
-               "\nset: {horizon: 1d}\nseeds: 1\n"
-               "metrics: {w: wait.mean_s, k: 'tenants[name=kakao].wait.mean_s'}\n");
+  const auto file =
+      write_sweep(dir, "scenario: " + source_path("scenarios/quickstart.yaml") +
+                           "\nset: {horizon: 1d}\nseeds: 1\n"
+                           "metrics: {w: wait.mean_s, k: 'tenants[name=kakao].wait.mean_s'}\n");
   const auto r = run_sovsim("sweep " + file.string() + " -o " + (dir / "out").string(), dir.path());
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const auto rows = sqlite_rows(dir / "out/results.sqlite");
@@ -233,8 +237,12 @@ TEST(SweepCli, KilledWithSigkillThenRestartedEndsWithOneRowPerRun) {
 TEST(SweepCli, SameResultsWithOneOrTwoJobs) {
   TempDir dir;
   const auto file = write_sweep(dir, tiny_sweep());
-  ASSERT_EQ(run_sovsim("sweep " + file.string() + " -j 1 -o " + (dir / "a").string(), dir.path()).exit_code, 0);
-  ASSERT_EQ(run_sovsim("sweep " + file.string() + " -j 2 -o " + (dir / "b").string(), dir.path()).exit_code, 0);
+  ASSERT_EQ(run_sovsim("sweep " + file.string() + " -j 1 -o " + (dir / "a").string(), dir.path())
+                .exit_code,
+            0);
+  ASSERT_EQ(run_sovsim("sweep " + file.string() + " -j 2 -o " + (dir / "b").string(), dir.path())
+                .exit_code,
+            0);
   const std::string a = read_file(dir / "a/results.csv");
   EXPECT_EQ(a, read_file(dir / "b/results.csv"));
   EXPECT_EQ(read_file(dir / "a/aggregate.csv"), read_file(dir / "b/aggregate.csv"));
@@ -253,7 +261,8 @@ TEST(SweepCli, AChangedSweepIsRefusedUnlessRestarted) {
   auto r = run_sovsim("sweep " + file.string() + " -o " + out.string(), dir.path());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("holds the results of a different sweep: other metrics. Use --restart"),
-            std::string::npos) << r.err;
+            std::string::npos)
+      << r.err;
   r = run_sovsim("sweep " + file.string() + " --restart -o " + out.string(), dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(read_csv(out / "results.csv").front().count("util"), 1u);
@@ -267,9 +276,9 @@ TEST(SweepCli, AChangedSweepIsRefusedUnlessRestarted) {
 TEST(SweepCli, SigintStopsTheSweepAndKeepsFinishedResults) {
   TempDir dir;
   // Runs of a week of the Korea fleet take seconds: the interrupt lands mid-run.
-  const auto file = write_sweep(
-      dir, "scenario: " + source_path("scenarios/korea_fleet.yaml") +
-               "\nset: {horizon: 7d}\nseeds: 4\nmetrics: {w: wait.mean_s}\n");
+  const auto file =
+      write_sweep(dir, "scenario: " + source_path("scenarios/korea_fleet.yaml") +
+                           "\nset: {horizon: 7d}\nseeds: 4\nmetrics: {w: wait.mean_s}\n");
   const auto out = dir / "out";
   const pid_t pid = ::fork();
   if (pid == 0) {

@@ -26,9 +26,9 @@ TEST(Aggregate, MeanAndConfidenceIntervalPerCombination) {
   const double values[] = {1, 2, 3, 10, 0};
   for (size_t i = 0; i < 5; ++i) {
     const size_t combination = i < 3 ? 0 : 1;
-    plan.runs.push_back({"r" + std::to_string(i), combination, i + 1,
-                         {{"p", combination ? "b" : "a"}}});
-    RunResult r{plan.runs[i].id, i != 4, i == 4 ? "boom" : "", i + 1, plan.runs[i].parameters,
+    plan.runs.push_back(
+        {"r" + std::to_string(i), combination, i + 1, {{"p", combination ? "b" : "a"}}});
+    RunResult r{plan.runs[i].id,   i != 4, i == 4 ? "boom" : "", i + 1, plan.runs[i].parameters,
                 {{"m", values[i]}}};
     results.emplace(i, r);
   }

@@ -49,8 +49,8 @@ TEST(SweepPlan, LinearAndLogRangesIncludeBothEnds) {
       "  a: {range: [1, 4], steps: 4}\n  b: {range: [1, 100], steps: 3, scale: log}\n"
       "metrics: {w: wait.mean_s}\n");
   ASSERT_EQ(plan.runs.size(), 12u);
-  EXPECT_EQ(values_of(plan, 0), (std::vector<std::string>{"1", "1", "1", "2", "2", "2", "3", "3",
-                                                          "3", "4", "4", "4"}));
+  EXPECT_EQ(values_of(plan, 0),
+            (std::vector<std::string>{"1", "1", "1", "2", "2", "2", "3", "3", "3", "4", "4", "4"}));
   EXPECT_EQ(values_of(plan, 1)[0], "1");
   EXPECT_EQ(values_of(plan, 1)[1], "10");
   EXPECT_EQ(values_of(plan, 1)[2], "100");

@@ -34,7 +34,8 @@ TEST(SweepReader, ReportsEveryProblemWithItsPosition) {
       "N}, found '5'",
       "s.yaml:6:10: parameters.d[1]: value 1 appears twice",
       "s.yaml:7:8: seeds: expected an integer in [1, 100000], found 0",
-      "s.yaml:8:19: metrics.status: is a column of every sweep's results; choose another metric name",
+      "s.yaml:8:19: metrics.status: is a column of every sweep's results; choose another metric "
+      "name",
       "s.yaml:8:34: metrics.bad name: expected a metric name of letters, digits and '_' (a column "
       "name)",
       "s.yaml:8:40: metrics.m: bad metric path 'a[b': '[' without ']'",
@@ -48,13 +49,16 @@ TEST(SweepReader, PathsAreSetOnceAndTheSeedOnlyBySeeds) {
       "zip: [{a: [1, 2], b: [1]}]\nmetrics: {m: x}\n");
   ASSERT_EQ(errors.size(), 3u);
   EXPECT_NE(errors[0].find("zip[0]: the lists of a zip group advance together"), std::string::npos);
-  EXPECT_EQ(errors[1], "s.yaml:3:24: parameters.horizon: 'horizon' is already set elsewhere in this sweep");
-  EXPECT_EQ(errors[2], "s.yaml:3:36: parameters.seed: the seed is set by `seeds`, not as a parameter");
+  EXPECT_EQ(errors[1],
+            "s.yaml:3:24: parameters.horizon: 'horizon' is already set elsewhere in this sweep");
+  EXPECT_EQ(errors[2],
+            "s.yaml:3:36: parameters.seed: the seed is set by `seeds`, not as a parameter");
 }
 
 TEST(SweepReader, MetricsAreRequired) {
-  EXPECT_EQ(errors_of("scenario: q.yaml\n"),
-            std::vector<std::string>{"s.yaml:1:1: metrics: missing required key (expected a value)"});
+  EXPECT_EQ(
+      errors_of("scenario: q.yaml\n"),
+      std::vector<std::string>{"s.yaml:1:1: metrics: missing required key (expected a value)"});
 }
 
 }  // namespace
