@@ -15,6 +15,7 @@
 #include "sim/output/doc_table.hpp"
 #include "sim/output/job_columns.hpp"
 #include "sim/scenario/scenario_schema.hpp"
+#include "sim/sweep/sweep_schema.hpp"
 
 namespace sovsim::cli {
 namespace {
@@ -57,6 +58,10 @@ const std::vector<Generated>& generated() {
       out.push_back({"scenario.md", tag, [section] { return ss::markdown_table(*section); }});
     }
     out.push_back({"failures.md", "failures", [] { return ss::markdown_table(ss::kFailures); }});
+    out.push_back({"sweeps.md", "sweep file",
+                   [] { return ss::markdown_table(sim::sweep_schema::kSweep); }});
+    out.push_back({"sweeps.md", "sweep range",
+                   [] { return ss::markdown_table(sim::sweep_schema::kRange); }});
     return out;
   }();
   return kScenario;

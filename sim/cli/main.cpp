@@ -1,6 +1,7 @@
 // sim/cli/main.cpp — the `sovsim` command: builds the CLI and dispatches. Only this file maps
-// outcomes to exit codes (0 ok, 1 internal error, 2 bad input or usage); 130 / 143 after SIGINT /
-// SIGTERM come from the interrupt watcher (sim/output/interrupt_cleanup.hpp).
+// outcomes to exit codes (0 ok, 1 internal error or failed sweep runs, 2 bad input or usage);
+// 130 / 143 after SIGINT / SIGTERM come from the interrupt watcher
+// (sim/output/interrupt_cleanup.hpp).
 #include <CLI/CLI.hpp>
 
 #include <exception>
@@ -15,6 +16,7 @@
 #include "sim/cli/number_flags.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/schema_command.hpp"
+#include "sim/cli/sweep_command.hpp"
 #include "sim/cli/validate_command.hpp"
 #include "sim/output/interrupt_cleanup.hpp"
 
@@ -32,6 +34,9 @@ int main(int argc, char** argv) {
   GenDocsOptions gen_docs;
   SchemaOptions schema;
   CompareOptions compare;
+  SweepOptions sweep;
+  SweepTaskOptions sweep_task;
+  SweepReportOptions sweep_report;
   setup_run_command(app, run);
   setup_validate_command(app, validate);
   setup_estimate_command(app, estimate);
@@ -40,6 +45,7 @@ int main(int argc, char** argv) {
   setup_gen_docs_command(app, gen_docs);
   setup_schema_command(app, schema);
   setup_compare_command(app, compare);
+  setup_sweep_command(app, sweep, sweep_task, sweep_report);
   require_finite_numbers(app);
   try {
     app.parse(argc, argv);
@@ -54,6 +60,11 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("validate")) return run_validate(validate, std::cout, std::cerr);
     if (app.got_subcommand("describe")) return run_describe(describe, std::cout, std::cerr);
     if (app.got_subcommand("compare")) return run_compare(compare, std::cout, std::cerr);
+    if (app.got_subcommand("sweep")) return run_sweep(sweep, std::cout, std::cerr);
+    if (app.got_subcommand("sweep-task")) return run_sweep_task(sweep_task, std::cout, std::cerr);
+    if (app.got_subcommand("sweep-report")) {
+      return run_sweep_report(sweep_report, std::cout, std::cerr);
+    }
     if (app.got_subcommand("schema")) return run_schema(schema, std::cout, std::cerr);
     if (app.got_subcommand("gen-docs")) return run_gen_docs(gen_docs, std::cout, std::cerr);
     if (app.got_subcommand("estimate")) return run_estimate(estimate, std::cout, std::cerr);

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -28,6 +29,8 @@ std::map<uint64_t, fs::path>& registry() {
 }
 
 uint64_t next_id = 0;
+int deferring = 0;                      // live InterruptsDeferred; guarded by registry_mutex()
+std::atomic<int> deferred_signal{0};   // the first signal taken while deferring
 
 void remove_registered() {
   for (const auto& [id, path] : registry()) {
@@ -43,7 +46,13 @@ void remove_registered() {
 
 [[noreturn]] void watch(sigset_t signals) {
   int sig = 0;
-  while (sigwait(&signals, &sig) != 0) {
+  for (;;) {
+    while (sigwait(&signals, &sig) != 0) {
+    }
+    std::lock_guard lock(registry_mutex());
+    if (deferring == 0) break;
+    int none = 0;
+    deferred_signal.compare_exchange_strong(none, sig);
   }
   std::lock_guard lock(registry_mutex());  // waits for a held-off step to finish
   remove_registered();
@@ -75,6 +84,18 @@ RemoveOnInterrupt::~RemoveOnInterrupt() {
   std::lock_guard lock(registry_mutex());
   registry().erase(id_);
 }
+
+InterruptsDeferred::InterruptsDeferred() {
+  std::lock_guard lock(registry_mutex());
+  ++deferring;
+}
+
+InterruptsDeferred::~InterruptsDeferred() {
+  std::lock_guard lock(registry_mutex());
+  --deferring;
+}
+
+int interrupt_signal() { return deferred_signal.load(); }
 
 InterruptsHeldOff::InterruptsHeldOff() { registry_mutex().lock(); }
 

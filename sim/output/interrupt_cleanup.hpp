@@ -38,4 +38,17 @@ class InterruptsHeldOff {
   InterruptsHeldOff& operator=(const InterruptsHeldOff&) = delete;
 };
 
+// While alive, SIGINT/SIGTERM do not end the process: the watcher only records the signal, which
+// interrupt_signal() returns, and the owner ends the process itself (exit code 128 + signal).
+class InterruptsDeferred {
+ public:
+  InterruptsDeferred();
+  ~InterruptsDeferred();
+  InterruptsDeferred(const InterruptsDeferred&) = delete;
+  InterruptsDeferred& operator=(const InterruptsDeferred&) = delete;
+};
+
+// The first SIGINT/SIGTERM received while interrupts were deferred, or 0.
+int interrupt_signal();
+
 }  // namespace sovsim::sim

@@ -19,6 +19,10 @@ extern const schema::Section kDelivery, kEvent, kEconomics;  // fleet_schema.cpp
 
 // The JSON Schema (draft 2020-12) of a scenario file, for editors and validators.
 nlohmann::ordered_json json_schema();
+// One section as a JSON Schema object; with a title, a whole document ($schema, title,
+// description), as `sovsim schema --sweep` prints for sweep files.
+nlohmann::ordered_json section_json_schema(const schema::Section& section, const std::string& title,
+                                           const std::string& description);
 // docs tables: "| key | type | unit | default | meaning |" for one section.
 std::string markdown_table(const schema::Section& section);
 // A duration as people write it in a scenario: 3600 -> "1h", 0.1 -> "100ms".

@@ -200,6 +200,19 @@ Json json_schema() {
   return j;
 }
 
+Json section_json_schema(const Section& section, const std::string& title,
+                         const std::string& description) {
+  Json j = Json::object();
+  if (!title.empty()) {
+    j = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+         {"title", title},
+         {"description", description}};
+  }
+  const Json body = section_json(section);
+  for (const auto& [name, value] : body.items()) j[name] = value;
+  return j;
+}
+
 std::string markdown_table(const Section& section) {
   std::string out = "| key | type | unit | default | meaning |\n|---|---|---|---|---|\n";
   for (const Key& k : section.keys) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """test/e2e/schema_check.py — `sovsim schema` is a valid JSON Schema (draft 2020-12) that accepts
 every shipped scenario and rejects an unknown key, a wrong type and an out-of-range value, as
-the loader does. Usage: schema_check.py SOVSIM_BINARY SOURCE_DIR. Needs python3-jsonschema and
+the loader does; `sovsim schema --sweep` accepts every shipped sweep file. Usage: schema_check.py SOVSIM_BINARY SOURCE_DIR. Needs python3-jsonschema and
 python3-yaml (tools/setup installs them)."""
 import glob
 import json
@@ -60,7 +60,24 @@ def main():
         if validator.is_valid(document):
             print(f"schema accepted a scenario with {name}")
             failures += 1
-    print(f"{len(scenarios)} scenarios checked, {len(bad_cases)} bad variants, {failures} failures")
+    # Sweep files (scenarios/sweeps/) against `sovsim schema --sweep`.
+    sweep_schema = json.loads(subprocess.run([binary, "schema", "--sweep"], check=True,
+                                             capture_output=True, text=True).stdout)
+    jsonschema.Draft202012Validator.check_schema(sweep_schema)
+    sweep_validator = jsonschema.Draft202012Validator(sweep_schema)
+    sweeps = [f for f in files if "/sweeps/" in f]
+    for path in sweeps:
+        with open(path) as f:
+            document = yaml.load(f, Loader=Yaml12Loader)
+        errors = list(sweep_validator.iter_errors(document))
+        for e in errors[:5]:
+            print(f"{path}: {'.'.join(map(str, e.path))}: {e.message}")
+        failures += bool(errors)
+    if sweep_validator.is_valid({"scenario": "a.yaml", "metrics": {"w": "wait.mean_s"}, "sede": 1}):
+        print("sweep schema accepted an unknown key")
+        failures += 1
+    print(f"{len(scenarios)} scenarios and {len(sweeps)} sweeps checked, {len(bad_cases)} bad "
+          f"variants, {failures} failures")
     return 1 if failures else 0
 
 

@@ -1,0 +1,41 @@
+// sim/cli/sweep_command.hpp — `sovsim sweep SWEEP.yaml -o DIR [-j N] [--dry-run] [--restart]`:
+// every run of a sweep file (docs/sweeps.md) as a child `sovsim run`, results collected into
+// DIR/results.sqlite, results.csv and aggregate.csv; run again to resume. Also
+// `sovsim sweep-report DIR` (rebuild the tables, print the aggregate) and the hidden
+// `sovsim sweep-task DIR INDEX` (run one plan entry: what a batch-system array task calls).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <iosfwd>
+#include <string>
+
+namespace sovsim::cli {
+
+struct SweepOptions {
+  std::string sweep_file;
+  std::string output_dir;
+  std::string backend = "local";
+  int jobs = 0;  // 0: the number of cores
+  bool dry_run = false;
+  bool restart = false;  // discard DIR's earlier plan and results
+};
+
+struct SweepTaskOptions {
+  std::string dir;
+  size_t index = 0;
+};
+
+struct SweepReportOptions {
+  std::string dir;
+};
+
+// Exit code when the sweep ran but some of its runs failed (each recorded with its error).
+constexpr int kExitRunsFailed = 1;
+
+void setup_sweep_command(CLI::App& app, SweepOptions& sweep, SweepTaskOptions& task,
+                         SweepReportOptions& report);
+int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err);
+int run_sweep_task(const SweepTaskOptions& options, std::ostream& out, std::ostream& err);
+int run_sweep_report(const SweepReportOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace sovsim::cli
