@@ -18,6 +18,7 @@
 #include "sim/sweep/local_backend.hpp"
 #include "sim/sweep/results_table.hpp"
 #include "sim/sweep/run_launcher.hpp"
+#include "sim/sweep/slurm_backend.hpp"
 #include "sim/sweep/sweep_dir.hpp"
 #include "sim/sweep/sweep_loader.hpp"
 
@@ -80,10 +81,17 @@ void setup_sweep_command(CLI::App& app, SweepOptions& sweep, SweepTaskOptions& t
   cmd->add_option("-o,--output", sweep.output_dir,
                   "Sweep directory (plan.json, runs/, results/, results.sqlite, ...); required "
                   "unless --dry-run");
-  cmd->add_option("--backend", sweep.backend, "Where runs execute")
-      ->check(CLI::IsMember({"local"}));
-  cmd->add_option("-j,--jobs", sweep.jobs, "Runs at a time (default: the number of cores)")
-      ->check(CLI::Range(1, 4096));
+  cmd->add_option("--backend", sweep.backend,
+                  "Where runs execute: local (a process pool) or slurm (one job array, "
+                  "docs/sweeps.md)")
+      ->check(CLI::IsMember({"local", "slurm"}));
+  cmd->add_option("-j,--jobs", sweep.jobs,
+                  "Runs at a time (default: the number of cores; slurm: the array's %N throttle, "
+                  "none by default)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--partition", sweep.partition, "slurm: sbatch --partition");
+  cmd->add_option("--time", sweep.time, "slurm: sbatch --time, per run (e.g. 30:00)");
+  cmd->add_option("--mem", sweep.mem, "slurm: sbatch --mem, per run (e.g. 4G)");
   cmd->add_flag("--dry-run", sweep.dry_run,
                 "Print one line per planned run (id and arguments) and write nothing");
   cmd->add_flag("--restart", sweep.restart,
@@ -149,30 +157,55 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
       todo.push_back(i);
     }
   }
-  sim::LocalOptions local;
-  local.jobs = options.jobs > 0
-                   ? options.jobs
-                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  local.executable = sim::self_executable();
-  local.progress = ::isatty(STDERR_FILENO) ? &err : nullptr;
-  local.already_done = already_ok;
-  const sim::LocalOutcome outcome = sim::run_local(dir, plan, todo, local);
+  int signal = 0;
+  if (options.backend == "slurm") {
+    sim::SlurmOptions slurm;
+    slurm.executable = sim::self_executable();
+    slurm.max_parallel = options.jobs;
+    slurm.partition = options.partition;
+    slurm.time = options.time;
+    slurm.mem = options.mem;
+    slurm.progress = ::isatty(STDERR_FILENO) ? &err : nullptr;
+    try {
+      signal = sim::run_slurm(dir, plan, todo, slurm).signal;
+    } catch (const std::runtime_error& e) {
+      return bad_input(err, dir.string(), e.what());
+    }
+  } else {
+    sim::LocalOptions local;
+    local.jobs = options.jobs > 0
+                     ? options.jobs
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    local.executable = sim::self_executable();
+    local.progress = ::isatty(STDERR_FILENO) ? &err : nullptr;
+    local.already_done = already_ok;
+    signal = sim::run_local(dir, plan, todo, local).signal;
+  }
   const auto results = sim::rebuild_tables(dir, plan);
   size_t ok = 0, failed = 0;
   for (const auto& [index, r] : results) ++(r.ok ? ok : failed);
-  if (outcome.signal != 0) {
+  const size_t missing = plan.runs.size() - results.size();
+  if (signal != 0) {
     err << fmt::format(
         "sovsim: sweep {} by {}; {} of {} runs done, their results kept in {}; run the same "
         "command again to resume\n",
-        outcome.signal == SIGINT ? "interrupted" : "terminated",
-        outcome.signal == SIGINT ? "SIGINT" : "SIGTERM", ok + failed, plan.runs.size(),
-        dir.string());
-    return 128 + outcome.signal;
+        signal == SIGINT ? "interrupted" : "terminated", signal == SIGINT ? "SIGINT" : "SIGTERM",
+        ok + failed, plan.runs.size(), dir.string());
+    return 128 + signal;
+  }
+  if (missing > 0) {  // a batch task that died without writing its result (killed, node lost)
+    size_t shown = 0;
+    for (size_t i : todo) {
+      if (results.count(i) || shown++ == 5) continue;
+      err << fmt::format("sweep: {}: no result; its task's log: {}\n", plan.runs[i].id,
+                         sd::slurm_task_log(dir, i).string());
+    }
   }
   out << fmt::format(
-      "sweep: {} runs: {} ok ({} already done), {} failed   results in {}/results.sqlite\n",
-      plan.runs.size(), ok, already_ok, failed, dir.string());
-  return failed > 0 ? kExitRunsFailed : kExitOk;
+      "sweep: {} runs: {} ok ({} already done), {} failed{}   results in {}/results.sqlite\n",
+      plan.runs.size(), ok, already_ok, failed,
+      missing > 0 ? fmt::format(", {} without a result", missing) : "", dir.string());
+  return failed > 0 || missing > 0 ? kExitRunsFailed : kExitOk;
 }
 
 int run_sweep_task(const SweepTaskOptions& options, std::ostream& out, std::ostream& err) {

@@ -1,4 +1,5 @@
-// sim/cli/sweep_command.hpp — `sovsim sweep SWEEP.yaml -o DIR [-j N] [--dry-run] [--restart]`:
+// sim/cli/sweep_command.hpp — `sovsim sweep SWEEP.yaml -o DIR [--backend local|slurm] [-j N]
+// [--dry-run] [--restart]`:
 // every run of a sweep file (docs/sweeps.md) as a child `sovsim run`, results collected into
 // DIR/results.sqlite, results.csv and aggregate.csv; run again to resume. Also
 // `sovsim sweep-report DIR` (rebuild the tables, print the aggregate) and the hidden
@@ -15,7 +16,8 @@ struct SweepOptions {
   std::string sweep_file;
   std::string output_dir;
   std::string backend = "local";
-  int jobs = 0;  // 0: the number of cores
+  int jobs = 0;  // 0: the number of cores (local); no throttle (slurm)
+  std::string partition, time, mem;  // --backend slurm: passed to sbatch
   bool dry_run = false;
   bool restart = false;  // discard DIR's earlier plan and results
 };

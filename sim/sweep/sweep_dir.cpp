@@ -18,7 +18,8 @@ namespace {
 // Everything a sweep writes at the top of its directory (temporary files of the tables start
 // with one of these names too).
 constexpr std::string_view kEntries[] = {"plan.json",      "runs",        "results",
-                                         "results.sqlite", "results.csv", "aggregate.csv"};
+                                         "results.sqlite", "results.csv", "aggregate.csv",
+                                         "slurm"};
 
 bool ours(const std::string& name) {
   for (std::string_view e : kEntries) {

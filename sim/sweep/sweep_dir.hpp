@@ -4,6 +4,8 @@
 //   DIR/runs/<id>/           each run's `sovsim run` outputs; DIR/runs/<id>.log its stderr
 //   DIR/results/<id>.json    each finished run's result (run_result.hpp), written atomically
 //   DIR/results.sqlite, results.csv, aggregate.csv   rebuilt from results/ (results_table.hpp)
+//   DIR/slurm/               --backend slurm: the array scripts and each task's log
+//                            (slurm_backend.hpp)
 // A directory is reused only if it is new, empty or holds a sweep's plan.json, so `-o ~`
 // cannot remove anything.
 #pragma once
@@ -25,6 +27,11 @@ inline fs::path run_log(const fs::path& dir, const std::string& id) {
   return dir / "runs" / (id + ".log");
 }
 inline fs::path results_dir(const fs::path& dir) { return dir / "results"; }
+inline fs::path slurm_dir(const fs::path& dir) { return dir / "slurm"; }
+// The log of array task `index` (a plan entry), in blocks of 1000 (slurm_backend.cpp).
+inline fs::path slurm_task_log(const fs::path& dir, size_t index) {
+  return dir / "slurm" / ("task-" + std::to_string(index / 1000) + "-" + std::to_string(index % 1000) + ".out");
+}
 inline fs::path result_file(const fs::path& dir, const std::string& id) {
   return dir / "results" / (id + ".json");
 }
