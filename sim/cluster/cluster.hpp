@@ -67,8 +67,8 @@ struct NodeSlice {
 // Where a job runs: GPUs on nodes of one pool. Jobs larger than a node hold whole nodes.
 struct Placement {
   int pool = -1;
+  int slots_per_gpu = 1;  // its pool's (Pool::slots_per_gpu); beside `pool`: no padding
   std::vector<NodeSlice> slices;
-  int slots_per_gpu = 1;  // its pool's (Pool::slots_per_gpu)
   // Units held: GPUs, or slots on a partitioned group (what the cluster counts).
   int64_t gpus() const;
   // GPUs held, a slot counting as 1/slots_per_gpu of one: what accounting charges.

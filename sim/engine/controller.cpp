@@ -147,7 +147,8 @@ void Controller::start(JobIndex index, const Placement& placement) {
   sink_.job_started(index, job, now_s_);
   runner_.begin(index, now_s_);
   if (hbm_.tracks(placement.pool)) {
-    hbm_.add(index, placement, job.hbm_demand, speed_changes_);
+    const JobTable::GpuShare* share = jobs_.gpu_share(index);  // only shares go to shared groups
+    hbm_.add(index, placement, share ? share->hbm_demand : 1.0, speed_changes_);
     apply_speed_changes();
   }
 }

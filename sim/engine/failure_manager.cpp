@@ -66,7 +66,7 @@ Placement FailureManager::whole_node(NodeId node) const {
   for (size_t p = 0; p < cluster_.pools().size(); ++p) {
     const Pool& pool = cluster_.pools()[p];
     if (node >= pool.first_node && node < pool.first_node + pool.node_count) {
-      return Placement{static_cast<int>(p), {NodeSlice{node, pool.gpus_per_node}}, pool.slots_per_gpu};
+      return Placement{static_cast<int>(p), pool.slots_per_gpu, {NodeSlice{node, pool.gpus_per_node}}};
     }
   }
   return {};

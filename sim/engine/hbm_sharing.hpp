@@ -1,7 +1,7 @@
 // sim/engine/hbm_sharing.hpp — jobs sharing one GPU's HBM bandwidth on `shared` node groups
 // (docs/gpu-sharing.md). Each job there holds one slot of a node; it runs on the node's GPU with
 // the fewest jobs (the lowest index on a tie), and the GPU's bandwidth is shared max-min fairly
-// among the demands of its jobs (Job::hbm_demand, a share of the GPU's bandwidth): a job whose
+// among the demands of its jobs (JobTable::GpuShare, a share of the GPU's bandwidth): a job whose
 // demand fits its fair share gets it all, the others split the rest equally. A job's speed is
 // what it gets over what it demands (1 when the demands add up to at most 1). MIG slices and
 // whole GPUs never share bandwidth and are not tracked here.

@@ -79,9 +79,12 @@ const std::vector<JobColumn> kColumns = {
     {"network_stretch_s", "s", "How much longer its communication took than at NIC speed, because its uplinks were shared or oversubscribed.",
      [](const JobRow& r) -> CellValue { return r.account.stretch_s; }},
     {"gpu_share", "GPU", "The share of one GPU it asked for (`gpus` below 1), empty for whole GPUs ([gpu-sharing.md](gpu-sharing.md)).",
-     [](const JobRow& r) { return r.job.gpu_share > 0 ? CellValue{r.job.gpu_share} : CellValue{}; }},
+     [](const JobRow& r) {
+       const JobTable::GpuShare* share = r.table.gpu_share(r.index);
+       return share ? CellValue{share->share} : CellValue{};
+     }},
     {"hbm_stretch_s", "s", "How much longer it computed than alone because jobs on the same `shared` GPU contended for its HBM bandwidth.",
-     [](const JobRow& r) -> CellValue { return r.account.hbm_stretch_s; }},
+     [](const JobRow& r) -> CellValue { return double{r.account.hbm_stretch_s}; }},
 };
 
 struct AppendCell {
@@ -110,7 +113,7 @@ void write_jobs_csv(std::FILE* out, const JobTable& table, const Ledger& ledger,
   for (size_t i = 0; i < table.jobs.size(); ++i) {
     const Job& job = table.jobs[i];
     if (job.state == JobState::kPending) continue;
-    const JobRow row{job, ledger.job(static_cast<JobIndex>(i)), table, cluster, tenant_names, end_s};
+    const JobRow row{static_cast<JobIndex>(i), job, ledger.job(static_cast<JobIndex>(i)), table, cluster, tenant_names, end_s};
     bool first = true;
     for (const JobColumn& c : kColumns) {
       if (!first) buffer += ',';

@@ -18,6 +18,7 @@ namespace sovsim::sim {
 
 // What a column sees of one job at the end of the run.
 struct JobRow {
+  JobIndex index;
   const Job& job;
   const JobAccount& account;
   const JobTable& table;

@@ -61,9 +61,11 @@ struct JobAccount {
   double failure_lost_s = 0;  // work since the last checkpoint, and restarting
   double checkpoint_s = 0;
   double stretch_s = 0;
-  double hbm_stretch_s = 0;   // slower on a GPU shared with HBM-bound neighbours
-  double wasted_gpu_s = 0;    // the five above, at the GPUs held when each happened
+  double wasted_gpu_s = 0;    // these, and hbm_stretch_s, at the GPUs held when each happened
   int32_t interruptions = 0;  // failures of a node it ran on
+  // Slower on a GPU shared with HBM-bound neighbours. A float, in what would be padding: a
+  // fleet-year holds a million jobs' accounts (the GPU-hours are doubles in the cells).
+  float hbm_stretch_s = 0;
 };
 
 }  // namespace sovsim::sim

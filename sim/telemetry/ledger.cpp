@@ -68,9 +68,13 @@ void Ledger::close_integrals(size_t cell, double now_s) {
   const double dt = now_s - since_[cell];
   if (dt > 0) {
     Account& a = cells_[cell];
-    a.busy_gpu_s += busy_gpus(cell) * dt;
+    const size_t g = group_of_cell(cell);
+    const int slots = groups_[g].slots_per_gpu;
+    const double busy = slots == 1 ? static_cast<double>(busy_[cell])
+                                   : static_cast<double>(busy_[cell]) / slots;
+    a.busy_gpu_s += busy * dt;
     a.owned_gpu_s += static_cast<double>(owned_[cell]) * dt;
-    charge(a, group_of_cell(cell), since_[cell], now_s, owned_[cell], busy_gpus(cell), owned_[cell]);
+    charge(a, g, since_[cell], now_s, owned_[cell], busy, owned_[cell]);
   }
   since_[cell] = now_s;
 }
@@ -82,8 +86,10 @@ void Ledger::mark_dirty(size_t cell) {
 void Ledger::set_busy(size_t cell, int64_t delta_units, double now_s) {
   close_integrals(cell, now_s);
   const Group& group = groups_[group_of_cell(cell)];
-  power_.add(group.site, static_cast<double>(delta_units) / group.slots_per_gpu *
-                             group.energy->busy_extra_w());
+  const double delta_gpus = group.slots_per_gpu == 1
+                                ? static_cast<double>(delta_units)
+                                : static_cast<double>(delta_units) / group.slots_per_gpu;
+  power_.add(group.site, delta_gpus * group.energy->busy_extra_w());
   busy_[cell] += delta_units;
   mark_dirty(cell);
 }
@@ -180,7 +186,7 @@ void Ledger::network_stretched(JobIndex index, const Job& job, double stretch_s)
 
 void Ledger::hbm_stretched(JobIndex index, const Job& job, double stretch_s) {
   const double gpu_s = stretch_s * job.placement.gpu_equivalent();
-  jobs_[index].hbm_stretch_s += stretch_s;
+  jobs_[index].hbm_stretch_s += static_cast<float>(stretch_s);
   jobs_[index].wasted_gpu_s += gpu_s;
   cells_[cell_of(job)].hbm_stretch_gpu_s += gpu_s;
 }

@@ -37,8 +37,6 @@ struct Job {
   double checkpoint_interval_s = 0;  // 0: a preempted job keeps all its work
   double checkpoint_bytes = 0;       // written to the site's storage at each checkpoint
   float network_fraction = 0;        // exposed scale-out comm share of its run time (see RunOptions)
-  double gpu_share = 0;              // in (0, 1): a fraction of one GPU (gpus = 1); 0: whole GPUs
-  double hbm_demand = 1;             // share of a GPU's HBM bandwidth it draws alone (RunOptions)
   CheckpointRule checkpoint_rule = CheckpointRule::kFixed;
   JobState state = JobState::kPending;
   double start_s = -1;       // first start (wait = start_s - submit_s)

@@ -354,10 +354,10 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
     job.checkpoint_interval_s = spec.run.checkpoint_interval_s;
     job.checkpoint_rule = spec.run.checkpoint_rule;
     job.network_fraction = static_cast<float>(spec.run.network_fraction);
-    job.gpu_share = spec.gpu_share;
-    job.hbm_demand = spec.run.hbm_demand >= 0 ? spec.run.hbm_demand
-                     : spec.gpu_share > 0     ? spec.gpu_share
-                                              : 1.0;
+    if (spec.gpu_share > 0) {
+      table.gpu_shares[static_cast<JobIndex>(table.jobs.size())] = {
+          spec.gpu_share, spec.run.hbm_demand >= 0 ? spec.run.hbm_demand : spec.gpu_share};
+    }
     job.checkpoint_bytes = job.profile >= 0 && spec.run.checkpoint_bytes <= 0
                                ? table.profile_checkpoint_bytes[job.profile]
                                : spec.run.checkpoint_bytes;

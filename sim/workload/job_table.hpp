@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "models/common/result.hpp"
@@ -53,6 +54,17 @@ struct JobTable {
   std::map<JobIndex, ReplicaOf> replicas;       // replica jobs of living services
   // After the run (ServiceMeter): tokens each replica job served, input and output.
   std::map<JobIndex, double> replica_tokens_served;
+  // Jobs asking for a share of one GPU (docs/gpu-sharing.md), kept beside Job: they are few, and
+  // a fleet-year holds millions of jobs.
+  struct GpuShare {
+    double share = 0;       // in (0, 1)
+    double hbm_demand = 0;  // share of a GPU's HBM bandwidth it draws alone
+  };
+  std::unordered_map<JobIndex, GpuShare> gpu_shares;
+  const GpuShare* gpu_share(JobIndex index) const {
+    const auto it = gpu_shares.find(index);
+    return it == gpu_shares.end() ? nullptr : &it->second;
+  }
   int64_t beyond_horizon = 0;                   // jobs dropped: submitted at or after the horizon
   std::vector<std::string> notes;               // importer notes (skipped records etc.)
 };

@@ -16,8 +16,8 @@ sweep=$src/scenarios/sweeps/quickstart_tiny.yaml
 "$sovsim" sweep "$sweep" -o "$work/local" -j 2 >/dev/null
 "$src/tools/slurm-local" -- "$sovsim" sweep "$sweep" -o "$work/slurm" --backend slurm -j 2 \
   >"$work/out.txt" 2>"$work/err.txt" || { cat "$work/err.txt" >&2; fail "slurm sweep failed"; }
-grep -q "8 runs: 8 ok" "$work/out.txt" || fail "unexpected summary: $(cat "$work/out.txt")"
-grep -q -- "--array=0-7%2" "$work/slurm/slurm/array-0.sh" || fail "array spec: $(cat "$work/slurm/slurm/array-0.sh")"
+grep -q "12 runs: 12 ok" "$work/out.txt" || fail "unexpected summary: $(cat "$work/out.txt")"
+grep -q -- "--array=0-11%2" "$work/slurm/slurm/array-0.sh" || fail "array spec: $(cat "$work/slurm/slurm/array-0.sh")"
 for f in results.csv aggregate.csv; do
   cmp "$work/local/$f" "$work/slurm/$f" || fail "$f differs between the local and the Slurm backend"
 done
@@ -25,7 +25,7 @@ done
 rm "$work/slurm/results/r0005.json"
 "$src/tools/slurm-local" -- "$sovsim" sweep "$sweep" -o "$work/slurm" --backend slurm \
   >"$work/out2.txt" 2>"$work/err2.txt" || { cat "$work/err2.txt" >&2; fail "resumed slurm sweep failed"; }
-grep -q "8 runs: 8 ok (7 already done)" "$work/out2.txt" || fail "resume: $(cat "$work/out2.txt")"
+grep -q "12 runs: 12 ok (11 already done)" "$work/out2.txt" || fail "resume: $(cat "$work/out2.txt")"
 grep -q -- "--array=5$" "$work/slurm/slurm/array-0.sh" || fail "resume array: $(grep array= "$work/slurm/slurm/array-0.sh")"
 cmp "$work/local/results.csv" "$work/slurm/results.csv" || fail "results.csv differs after the resume"
 echo PASS

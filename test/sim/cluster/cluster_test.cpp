@@ -124,8 +124,8 @@ TEST(Cluster, TopologyFitKeepsAJobWiderThanALeafInsideOnePod) {
   sites[0].fabric.nodes_per_leaf = 2;  // leaves {0,1} {2,3} | {4,5} {6,7}
   sites[0].fabric.leaves_per_pod = 2;  // pods:   leaves 0-1 | leaves 2-3
   Cluster c(sites);
-  c.allocate(Placement{0, {{0, 8}}});
-  c.allocate(Placement{0, {{5, 8}}});
+  c.allocate(Placement{0, 1, {{0, 8}}});
+  c.allocate(Placement{0, 1, {{5, 8}}});
   // 3 nodes: no leaf holds them, each pod does. Most-idle leaves fleet-wide (1 and 3) would cross
   // pods; the pod-aware choice takes leaf 1 and then leaf 0, all in pod 0.
   auto p = c.topology_fit(0, 24);

@@ -68,7 +68,7 @@ TEST(HbmSharing, SpreadsJobsOverTheNodesGpusAndSlowsOnlyWhenDemandsExceedTheBand
   EXPECT_TRUE(hbm.tracks(0));
   EXPECT_FALSE(hbm.tracks(1));  // MIG: isolated
   EXPECT_FALSE(hbm.tracks(2));
-  const Placement on_node0{0, {NodeSlice{0, 1}}, 4};
+  const Placement on_node0{0, 4, {NodeSlice{0, 1}}};
   std::vector<HbmSharing::SpeedChange> changed;
   hbm.add(1, on_node0, 0.6, changed);
   hbm.add(2, on_node0, 0.6, changed);  // the node's other GPU: no contention yet

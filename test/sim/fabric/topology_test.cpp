@@ -71,9 +71,9 @@ TEST(Topology, TierCrossedOnTwoSites) {
   EXPECT_EQ(t.tier_crossed(71, 70), t.tier_crossed(70, 71));
   EXPECT_EQ(t.site_of(70), 1);
 
-  Placement one_leaf{0, {{0, 8}, {1, 8}}};
-  Placement two_pods{0, {{0, 8}, {1, 8}, {9, 8}}};
-  EXPECT_EQ(t.highest_tier(Placement{0, {{5, 8}}}), kTierNode);
+  Placement one_leaf{0, 1, {{0, 8}, {1, 8}}};
+  Placement two_pods{0, 1, {{0, 8}, {1, 8}, {9, 8}}};
+  EXPECT_EQ(t.highest_tier(Placement{0, 1, {{5, 8}}}), kTierNode);
   EXPECT_EQ(t.highest_tier(one_leaf), kTierLeaf);
   EXPECT_EQ(t.highest_tier(two_pods), kTierSite);
   EXPECT_EQ(t.highest_tier(Placement{}), kTierNode);
