@@ -17,6 +17,10 @@ void setup_run_command(CLI::App& app, RunOptions& options) {
   cmd->add_option("-o,--output", options.output_dir,
                   "Output directory (default: the scenario's output.dir)");
   cmd->add_flag("-q,--quiet", options.quiet, "Do not print the text summary");
+  cmd->add_option("--outputs", options.outputs,
+                  "all (default) or summary: only summary.json and perf.json, no per-job tables "
+                  "(large sweeps; docs/outputs.md)")
+      ->check(CLI::IsMember({"all", "summary"}));
   cmd->add_flag("--detail", options.detail,
                 "Detailed mode: each iteration's collective steps as individual SimGrid comms "
                 "(small scenarios; docs/engine.md)");
@@ -32,16 +36,18 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     print_diagnostics({Diagnostic{dir, 0, 0, "", *problem}}, err);
     return kExitBadInput;
   }
-  auto outcome = sim::run_scenario(loaded->scenario, loaded->catalogs, dir);
+  const bool summary_only = options.outputs == "summary";
+  auto outcome = sim::run_scenario(loaded->scenario, loaded->catalogs, dir, summary_only);
   if (!outcome.ok()) {
     print_diagnostics(outcome.diagnostics(), err);
     return kExitBadInput;
   }
   if (!options.quiet) {
     out << outcome->text;
-    const bool services = !outcome->summary["services"].empty();
-    out << fmt::format("outputs   {}/ (summary.json, jobs.csv{}{}, perf.json)   wall {:.2f} s\n", dir,
-                       loaded->scenario.output.utilisation_csv ? ", utilisation.csv" : "",
+    const bool services = !outcome->summary["services"].empty() && !summary_only;
+    out << fmt::format("outputs   {}/ (summary.json{}{}{}, perf.json)   wall {:.2f} s\n", dir,
+                       summary_only ? "" : ", jobs.csv",
+                       loaded->scenario.output.utilisation_csv && !summary_only ? ", utilisation.csv" : "",
                        services ? ", services.csv" : "", outcome->perf["wall_time_s"].get<double>());
   }
   return kExitOk;

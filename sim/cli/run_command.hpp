@@ -15,6 +15,7 @@ struct RunOptions {
   std::string output_dir;  // empty: the scenario's output.dir
   bool quiet = false;
   bool detail = false;     // --detail: engine.detail = true
+  std::string outputs = "all";  // --outputs summary: summary.json and perf.json only
 };
 
 void setup_run_command(CLI::App& app, RunOptions& options);

@@ -51,7 +51,7 @@ File open_for_write(const std::filesystem::path& path) {
 }  // namespace
 
 Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& catalogs,
-                                const std::filesystem::path& output_dir) {
+                                const std::filesystem::path& output_dir, bool summary_only) {
   const auto started = Clock::now();
   auto prepared = prepare_workload(input, catalogs);
   if (!prepared.ok()) return prepared.diagnostics();
@@ -71,7 +71,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   Ledger ledger(cluster, rates, scenario.tenants.size(), table.jobs.size());
   File utilisation_file;
   std::unique_ptr<UtilisationCsv> utilisation_csv;
-  if (scenario.output.utilisation_csv) {
+  if (scenario.output.utilisation_csv && !summary_only) {
     utilisation_file = open_for_write(out.staging("utilisation.csv"));
     std::vector<std::vector<int>> tenant_sites;  // site indices each tenant may use (empty: all)
     for (const Tenant& t : scenario.tenants) {
@@ -126,12 +126,12 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
                               controller.stats(), end_s);
   add_fleet_plan(outcome.summary, prepared.value().capacity, scenario.sites, scenario.start_unix_s);
   add_services(outcome.summary, table, services.get(), scenario);
-  if (services) {
+  if (services && !summary_only) {
     File services_csv = open_for_write(out.staging("services.csv"));
     write_services_csv(services_csv.get(), table, *services, scenario);
   }
   outcome.text = format_text_summary(outcome.summary);
-  {
+  if (!summary_only) {
     File jobs_csv = open_for_write(out.staging("jobs.csv"));
     write_jobs_csv(jobs_csv.get(), table, ledger, cluster, tenant_names, end_s);
   }

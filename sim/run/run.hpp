@@ -23,7 +23,9 @@ struct RunOutcome {
 
 // Bad input discovered while preparing the run (e.g. a malformed trace) comes back as
 // diagnostics, before anything is written. I/O failures and broken invariants throw.
+// `summary_only`: write summary.json and perf.json, not the per-job and per-service tables nor
+// utilisation.csv (`sovsim run --outputs summary`: what a sweep of thousands of runs collects).
 Result<RunOutcome> run_scenario(const Scenario& scenario, const models::Catalogs& catalogs,
-                                const std::filesystem::path& output_dir);
+                                const std::filesystem::path& output_dir, bool summary_only = false);
 
 }  // namespace sovsim::sim

@@ -93,3 +93,30 @@ TEST(Cli, RunRefusesToWriteWhenTheTraceIsBad) {
 
 }  // namespace
 }  // namespace sovsim::test
+
+namespace sovsim::test {
+namespace {
+
+// `run --outputs summary` (what a large sweep collects): the same summary.json as a full run, and
+// no per-job tables; an unknown value is a usage error.
+TEST(Cli, OutputsSummaryWritesTheSameSummaryAndNoTables) {
+  TempDir dir;
+  const std::string scenario = source_path("scenarios/quickstart.yaml");
+  auto full = run_sovsim("run " + scenario + " -q -o " + (dir / "full").string(), dir.path());
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  auto lean = run_sovsim("run " + scenario + " -q --outputs summary -o " + (dir / "lean").string(),
+                         dir.path());
+  ASSERT_EQ(lean.exit_code, 0) << lean.err;
+  EXPECT_EQ(read_file(dir / "lean" / "summary.json"), read_file(dir / "full" / "summary.json"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "lean" / "perf.json"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "lean" / "jobs.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "lean" / "utilisation.csv"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "full" / "jobs.csv"));
+  auto bad = run_sovsim("run " + scenario + " -q --outputs jobs -o " + (dir / "bad").string(),
+                        dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "bad"));
+}
+
+}  // namespace
+}  // namespace sovsim::test
