@@ -53,6 +53,7 @@ std::string plan_difference(const sim::SweepPlan& old, const sim::SweepPlan& now
   if (old.scenario != now.scenario) return "another scenario (" + old.scenario + ")";
   if (old.scenario_fnv1a64 != now.scenario_fnv1a64) return "the scenario file has changed since";
   if (old.set != now.set) return "other fixed overrides (set)";
+  if (old.outputs != now.outputs) return "other outputs (" + old.outputs + ")";
   if (old.parameters != now.parameters) return "other parameters";
   if (old.metrics != now.metrics) return "other metrics";
   if (old.runs.size() != now.runs.size()) {

@@ -37,6 +37,7 @@ nlohmann::ordered_json assignments_json(const Assignments& a) {
 
 std::vector<std::string> SweepPlan::run_arguments(const PlannedRun& run) const {
   std::vector<std::string> args = {"--seed", std::to_string(run.seed)};
+  if (outputs == "summary") args.insert(args.end(), {"--outputs", "summary"});
   for (const auto* list : {&set, &run.parameters}) {
     for (const auto& [path, value] : *list) {
       args.push_back("--set");
@@ -54,6 +55,7 @@ SweepPlan make_plan(const SweepSpec& spec) {
   if (!in) throw std::runtime_error("cannot read " + spec.scenario.string());
   plan.scenario = std::filesystem::absolute(spec.scenario).lexically_normal().string();
   plan.scenario_fnv1a64 = fnv1a64(text.str());
+  plan.outputs = spec.outputs;
   for (const auto& o : spec.set) plan.set.emplace_back(o.path, o.value);
   for (const auto& [name, path] : spec.metrics) plan.metrics.emplace_back(name, path.text());
 
@@ -106,6 +108,7 @@ nlohmann::ordered_json plan_json(const SweepPlan& plan) {
   return {{"format", kFormat},
           {"scenario", plan.scenario},
           {"scenario_fnv1a64", plan.scenario_fnv1a64},
+          {"outputs", plan.outputs},
           {"set", assignments_json(plan.set)},
           {"parameters", plan.parameters},
           {"metrics", metrics},
@@ -122,6 +125,7 @@ std::optional<SweepPlan> plan_from_json(const nlohmann::ordered_json& j, std::st
     SweepPlan plan;
     plan.scenario = j.at("scenario").get<std::string>();
     plan.scenario_fnv1a64 = j.at("scenario_fnv1a64").get<std::string>();
+    plan.outputs = j.value("outputs", std::string("all"));  // plans written before the key
     const auto& ordered = j;
     for (const auto& [path, value] : ordered.at("set").items()) {
       plan.set.emplace_back(path, value.get<std::string>());

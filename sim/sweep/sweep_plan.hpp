@@ -30,13 +30,14 @@ struct PlannedRun {
 struct SweepPlan {
   std::string scenario;                 // absolute path
   std::string scenario_fnv1a64;         // the scenario file's content hash, hex
+  std::string outputs = "all";          // `sovsim run --outputs` of every run
   Assignments set;                      // the fixed overrides
   std::vector<std::string> parameters;  // the parameter columns: grid paths, then zip paths
   std::vector<std::pair<std::string, std::string>> metrics;  // name -> summary.json path
   std::vector<PlannedRun> runs;
 
-  // `sovsim run` arguments after the scenario: --seed N, then --set PATH=VALUE for the fixed
-  // overrides and the run's parameters.
+  // `sovsim run` arguments after the scenario: --seed N, --outputs summary if so, then
+  // --set PATH=VALUE for the fixed overrides and the run's parameters.
   std::vector<std::string> run_arguments(const PlannedRun& run) const;
 };
 

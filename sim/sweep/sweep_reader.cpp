@@ -246,6 +246,7 @@ Result<SweepSpec> read_sweep(const std::string& text, const std::filesystem::pat
   spec.scenario_mark = top.raw("scenario").IsDefined() ? top.raw("scenario").Mark() : YAML::Mark();
   if (!scenario.empty()) spec.scenario = file.parent_path() / scenario;
   spec.description = top.string("description");
+  spec.outputs = top.choice("outputs", "all", {"all", "summary"});
   MapReader set = top.map("set");
   for (const auto& [path, node] : free_entries(set)) {
     if (!node.IsScalar() && !node.IsSequence() && !node.IsMap()) {

@@ -28,6 +28,10 @@ const Section kSweep{"", {
    .description = "The scenario every run simulates, relative to the sweep file."},
   {.name = "description", .type = Type::kString, .shown_default = "`\"\"`",
    .description = "Free text."},
+  {.name = "outputs", .type = Type::kChoice, .choices = {"all", "summary"}, .shown_default = "`all`",
+   .description = "What each run writes into `runs/<id>/`: `all` its usual outputs, `summary` "
+                  "only `summary.json` and `perf.json` (`sovsim run --outputs summary`: what the "
+                  "sweep collects, for sweeps of thousands of runs)."},
   {.name = "set", .type = Type::kStringMap, .shown_default = "none",
    .type_text = "map of scenario path → value",
    .description = "Overrides applied to every run (`--set path=value`), e.g. `{horizon: 30d}`. "

@@ -33,6 +33,7 @@ struct SweepSpec {
   std::filesystem::path scenario;  // as written, resolved against the sweep file's directory
   YAML::Mark scenario_mark, parameters_mark;
   std::string description;
+  std::string outputs = "all";               // `sovsim run --outputs` of every run
   std::vector<SweepOverride> set;            // applied to every run, in file order
   std::vector<SweepAxis> grid;               // `parameters`, in file order
   std::vector<std::vector<SweepAxis>> zips;  // each group's axes have equally many values

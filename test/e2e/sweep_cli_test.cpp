@@ -252,6 +252,26 @@ TEST(SweepCli, SameResultsWithOneOrTwoJobs) {
             "naver_wait_s,completed");
 }
 
+TEST(SweepCli, OutputsSummaryKeepsOnlyWhatTheSweepCollects) {
+  TempDir dir;
+  ASSERT_EQ(run_sovsim("sweep " + write_sweep(dir, tiny_sweep()).string() + " -j 2 -o " +
+                           (dir / "all").string(),
+                       dir.path())
+                .exit_code,
+            0);
+  const auto lean = write_sweep(dir, "outputs: summary\n" + tiny_sweep(), "lean.yaml");
+  const auto dry = run_sovsim("sweep " + lean.string() + " --dry-run", dir.path());
+  EXPECT_NE(dry.out.find("r0000  --seed 1 --outputs summary --set horizon=2d"), std::string::npos)
+      << dry.out;
+  ASSERT_EQ(run_sovsim("sweep " + lean.string() + " -j 2 -o " + (dir / "lean").string(), dir.path())
+                .exit_code,
+            0);
+  EXPECT_EQ(read_file(dir / "lean/results.csv"), read_file(dir / "all/results.csv"));
+  EXPECT_TRUE(fs::exists(dir / "lean/runs/r0000/summary.json"));
+  EXPECT_FALSE(fs::exists(dir / "lean/runs/r0000/jobs.csv"));
+  EXPECT_TRUE(fs::exists(dir / "all/runs/r0000/jobs.csv"));
+}
+
 TEST(SweepCli, AChangedSweepIsRefusedUnlessRestarted) {
   TempDir dir;
   const auto out = dir / "out";
