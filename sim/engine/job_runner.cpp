@@ -58,6 +58,10 @@ double JobRunner::compute_work_s(const Running& r) const {
   return r.shares.empty() ? work_s : (1.0 - r.network_fraction) * work_s;
 }
 
+double JobRunner::compute_done_s(const Running& r, double now_s) {
+  return r.compute_banked_s + (now_s - r.speed_since_s) * r.speed;
+}
+
 void JobRunner::set_speed(JobIndex index, double speed, double now_s) {
   now_s_ = now_s;
   Running& r = segments_.at(index);
@@ -65,7 +69,7 @@ void JobRunner::set_speed(JobIndex index, double speed, double now_s) {
     r.speed = speed;  // for the compute phases to come
     return;
   }
-  r.compute_banked_s += (now_s - r.speed_since_s) * r.speed;
+  r.compute_banked_s = compute_done_s(r, now_s);
   r.speed_since_s = now_s;
   r.speed = speed;
   push_event(now_s + std::max(0.0, compute_work_s(r) - r.compute_banked_s) / speed, index);
@@ -135,8 +139,7 @@ void JobRunner::report_spent(JobIndex index, const Running& r) {
       return;
     }
     case Phase::kCompute: {  // beyond its progress: computing slower on a contended GPU
-      const double stretch = spent - progress_in_segment(index, r, now_s_) +
-                             r.segment_s * r.iteration / r.iterations;
+      const double stretch = spent - compute_done_s(r, now_s_);
       if (stretch > 1e-9 * std::max(1.0, spent)) sink_.hbm_stretched(index, job, stretch);
       return;
     }
@@ -205,8 +208,7 @@ void JobRunner::begin_comm_step(JobIndex index, Running& r) {
 double JobRunner::progress_in_segment(JobIndex index, const Running& r, double now_s) const {
   switch (r.phase) {
     case Phase::kCompute:  // at its speed (1 unless its GPU's HBM is contended)
-      return r.segment_s * r.iteration / r.iterations + r.compute_banked_s +
-             (now_s - r.speed_since_s) * r.speed;
+      return r.segment_s * r.iteration / r.iterations + compute_done_s(r, now_s);
     case Phase::kComm: {
       const double work = r.segment_s / r.iterations;
       const double compute = (1.0 - r.network_fraction) * work;

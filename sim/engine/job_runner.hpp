@@ -114,6 +114,7 @@ class JobRunner {
   double comm_progress(JobIndex index, const Running& r, double now_s) const;  // of the comm step, in [0, 1]
   double comm_step_s(const Running& r) const;  // a comm step's time at NIC speed
   double compute_work_s(const Running& r) const;  // a compute phase's progress when done
+  static double compute_done_s(const Running& r, double now_s);  // of the compute phase, so far
   double comm_end_s(JobIndex index, const Running& r) const;  // lower bound of its end
   double checkpoint_interval_s(const Job& job) const;
   void push_event(double time_s, JobIndex index);

@@ -69,9 +69,7 @@ void Ledger::close_integrals(size_t cell, double now_s) {
   if (dt > 0) {
     Account& a = cells_[cell];
     const size_t g = group_of_cell(cell);
-    const int slots = groups_[g].slots_per_gpu;
-    const double busy = slots == 1 ? static_cast<double>(busy_[cell])
-                                   : static_cast<double>(busy_[cell]) / slots;
+    const double busy = groups_[g].gpus(busy_[cell]);
     a.busy_gpu_s += busy * dt;
     a.owned_gpu_s += static_cast<double>(owned_[cell]) * dt;
     charge(a, g, since_[cell], now_s, owned_[cell], busy, owned_[cell]);
@@ -86,10 +84,7 @@ void Ledger::mark_dirty(size_t cell) {
 void Ledger::set_busy(size_t cell, int64_t delta_units, double now_s) {
   close_integrals(cell, now_s);
   const Group& group = groups_[group_of_cell(cell)];
-  const double delta_gpus = group.slots_per_gpu == 1
-                                ? static_cast<double>(delta_units)
-                                : static_cast<double>(delta_units) / group.slots_per_gpu;
-  power_.add(group.site, delta_gpus * group.energy->busy_extra_w());
+  power_.add(group.site, group.gpus(delta_units) * group.energy->busy_extra_w());
   busy_[cell] += delta_units;
   mark_dirty(cell);
 }

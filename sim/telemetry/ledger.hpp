@@ -36,6 +36,11 @@ class Ledger final : public TelemetrySink {
     std::string site_name, hardware;
     std::string partition;      // "" whole GPUs, "mig-1g.18gb", "shared-4" (docs/gpu-sharing.md)
     int slots_per_gpu = 1;
+    // `units` of the cluster in GPUs (no division for whole-GPU groups: the common case).
+    double gpus(int64_t units) const {
+      return slots_per_gpu == 1 ? static_cast<double>(units)
+                                : static_cast<double>(units) / slots_per_gpu;
+    }
     int64_t total_gpus = 0;     // every GPU the group will ever have
     int64_t present_gpus = 0;   // in service now (capacity_changed)
     double capacity_gpu_s = 0;  // ∫ present_gpus dt (after finish())
@@ -70,9 +75,7 @@ class Ledger final : public TelemetrySink {
   size_t tenant_of_cell(size_t cell) const { return cell % tenants_; }
   int group_of_pool(int pool) const { return group_of_pool_[pool]; }
   const Account& cell(size_t cell) const { return cells_[cell]; }
-  double busy_gpus(size_t cell) const {
-    return static_cast<double>(busy_[cell]) / groups_[group_of_cell(cell)].slots_per_gpu;
-  }
+  double busy_gpus(size_t cell) const { return groups_[group_of_cell(cell)].gpus(busy_[cell]); }
 
   // Sums of cells (after finish()). fleet() is the sum of tenant(t) over tenants, in order.
   Account site(int site) const;
