@@ -19,9 +19,8 @@
 
 #include "sim/output/interrupt_cleanup.hpp"
 #include "sim/output/output_file.hpp"
+#include "sim/sweep/run_launcher.hpp"
 #include "sim/sweep/sweep_dir.hpp"
-
-extern char** environ;
 
 namespace sovsim::sim {
 namespace {
@@ -34,34 +33,23 @@ struct Captured {
   std::string output;  // stdout and stderr
 };
 
-// Runs `args` (found on PATH), stdin from /dev/null; returns its exit code and output.
+// Runs `args` (found on PATH), stdin from /dev/null; returns its exit code and output (stdout
+// and stderr).
 Captured capture(const std::vector<std::string>& args) {
   int pipe_fd[2];
   if (::pipe2(pipe_fd, O_CLOEXEC) != 0) throw std::runtime_error("pipe: " + std::string(std::strerror(errno)));
-  std::vector<std::string> copy = args;
-  std::vector<char*> argv;
-  for (auto& a : copy) argv.push_back(a.data());
-  argv.push_back(nullptr);
   posix_spawn_file_actions_t files;
   posix_spawn_file_actions_init(&files);
   posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&files, pipe_fd[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&files, pipe_fd[1], STDERR_FILENO);
-  posix_spawnattr_t attributes;
-  posix_spawnattr_init(&attributes);
-  sigset_t none;
-  sigemptyset(&none);
-  posix_spawnattr_setsigmask(&attributes, &none);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
-  pid_t pid = 0;
-  const int error = posix_spawnp(&pid, argv[0], &files, &attributes, argv.data(), environ);
+  const pid_t pid = spawn_process(args, files, true);
   posix_spawn_file_actions_destroy(&files);
-  posix_spawnattr_destroy(&attributes);
   ::close(pipe_fd[1]);
   Captured out;
-  if (error != 0) {
+  if (pid < 0) {
     ::close(pipe_fd[0]);
-    out.output = fmt::format("cannot start {}: {}", args[0], std::strerror(error));
+    out.output = fmt::format("cannot start {}: {}", args[0], std::strerror(static_cast<int>(-pid)));
     return out;
   }
   char buffer[4096];
