@@ -90,8 +90,11 @@ const std::vector<JobColumn> kColumns = {
 struct AppendCell {
   std::string& out;
   void operator()(std::monostate) const {}
-  void operator()(int64_t v) const { fmt::format_to(std::back_inserter(out), "{}", v); }
-  void operator()(double v) const { fmt::format_to(std::back_inserter(out), "{}", v); }
+  void operator()(int64_t v) const {
+    const fmt::format_int digits(v);
+    out.append(digits.data(), digits.size());
+  }
+  void operator()(double v) const { append_csv_number(out, v); }
   void operator()(std::string_view v) const { append_csv_field(out, v); }
 };
 

@@ -2,6 +2,7 @@
 // and number parsing. std::from_chars keeps numbers independent of the C locale.
 #include "sim/trace/csv.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <charconv>
@@ -111,15 +112,32 @@ void append_csv_field(std::string& out, std::string_view field) {
   out += '"';
 }
 
+void append_csv_number(std::string& out, double value) {
+  constexpr double kExactIntegers = 1e15;  // fmt writes these without exponent or fraction
+  if (value == std::floor(value) && std::fabs(value) < kExactIntegers &&
+      !(value == 0 && std::signbit(value))) {
+    const fmt::format_int digits(static_cast<int64_t>(value));
+    out.append(digits.data(), digits.size());
+    return;
+  }
+  fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), value);
+}
+
 void split_whitespace(std::string_view line, std::vector<CsvField>& out) {
   out.clear();
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (is_blank(line[i]) || line[i] == '\r')) ++i;
-    if (i >= line.size()) break;
-    const size_t start = i;
-    while (i < line.size() && !is_blank(line[i]) && line[i] != '\r') ++i;
-    out.push_back(CsvField{line.substr(start, i - start), static_cast<int>(start) + 1});
+  // Pointer walk with the separators inline: this loop is most of an SWF log's parse time.
+  const char* const begin = line.data();
+  const char* const end = begin + line.size();
+  const auto separator = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+  for (const char* p = begin; p < end;) {
+    if (separator(*p)) {
+      ++p;
+      continue;
+    }
+    const char* start = p;
+    while (p < end && !separator(*p)) ++p;
+    out.push_back(CsvField{std::string_view(start, static_cast<size_t>(p - start)),
+                           static_cast<int>(start - begin) + 1});
   }
 }
 
@@ -235,6 +253,22 @@ std::optional<int64_t> integer_field(const CsvField& field, std::string_view key
 
 std::optional<double> parse_double(std::string_view text) {
   if (text.empty()) return std::nullopt;
+  // Fast path for what trace logs are mostly made of, short integers ("-1", "3600"): exact in a
+  // double below 10^15, and several times cheaper than from_chars for doubles.
+  if (text.size() <= 16) {
+    const bool negative = text.front() == '-';
+    const std::string_view digits = text.substr(negative ? 1 : 0);
+    int64_t whole = 0;
+    bool plain = !digits.empty();
+    for (const char c : digits) {
+      if (c < '0' || c > '9') {
+        plain = false;
+        break;
+      }
+      whole = whole * 10 + (c - '0');
+    }
+    if (plain) return static_cast<double>(negative ? -whole : whole);
+  }
   double value = 0;
   const char* end = text.data() + text.size();
   const auto [ptr, ec] = std::from_chars(text.data(), end, value, std::chars_format::general);

@@ -145,8 +145,7 @@ void apply_trace_options(const TraceOptions& options, ImportedTrace& trace) {
     trace.notes.push_back(fmt::format("size_scale {}: {} job{} rounded up to 1 GPU",
                                       options.size_scale, rounded_up, rounded_up == 1 ? "" : "s"));
   }
-  std::stable_sort(jobs.begin(), jobs.end(),
-                   [](const JobSpec& a, const JobSpec& b) { return a.submit_s < b.submit_s; });
+  sort_by_submit_time(jobs);
   if (options.max_jobs > 0 && static_cast<int64_t>(jobs.size()) > options.max_jobs) {
     trace.notes.push_back(fmt::format("max_jobs {}: dropped the last {} jobs", options.max_jobs,
                                       static_cast<int64_t>(jobs.size()) - options.max_jobs));

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace sovsim::sim {
 
@@ -42,5 +43,9 @@ struct JobSpec {
   int32_t serving = -1;    // index into Workload::servings: GPU count sized from the models
   double gpu_share = 0;    // in (0, 1): that fraction of one GPU (then gpus = 1); 0: whole GPUs
 };
+
+// Orders jobs by submission time, ties kept in their order (the workload's arrival order).
+// Lists are usually sorted already (traces are logged in order): then it costs one pass.
+void sort_by_submit_time(std::vector<JobSpec>& jobs);
 
 }  // namespace sovsim::sim

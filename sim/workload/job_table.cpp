@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include "models/common/rng.hpp"
@@ -85,26 +84,29 @@ Result<WorkloadJobs> collect_jobs(const Scenario& s) {
     if (!imported.ok()) return imported.diagnostics();
     out.notes = imported->notes;
     out.trace_max_procs = imported->max_procs;
-    specs.insert(specs.end(), imported->jobs.begin(), imported->jobs.end());
+    specs.insert(specs.end(), std::make_move_iterator(imported->jobs.begin()),
+                 std::make_move_iterator(imported->jobs.end()));
   }
-  std::set<int64_t> ids;
+  std::vector<int64_t> ids;
+  ids.reserve(specs.size());
+  for (const auto& spec : specs) ids.push_back(spec.id);
+  std::sort(ids.begin(), ids.end());
   Diagnostics diagnostics;
-  for (const auto& spec : specs) {
-    if (!ids.insert(spec.id).second) {
+  for (size_t i = 1; i < ids.size(); ++i) {
+    if (ids[i] == ids[i - 1] && (i < 2 || ids[i - 2] != ids[i])) {
       diagnostics.push_back({s.file, 0, 0, "workload",
-                             fmt::format("job id {} appears twice (explicit jobs and trace)", spec.id)});
+                             fmt::format("job id {} appears twice (explicit jobs and trace)", ids[i])});
     }
   }
   if (!diagnostics.empty()) return diagnostics;
-  int64_t next_id = ids.empty() ? 1 : *ids.rbegin() + 1;
+  int64_t next_id = ids.empty() ? 1 : ids.back() + 1;
   for (size_t g = 0; g < s.workload.generators.size(); ++g) {
     auto generated = generate_jobs(s.workload.generators[g], s.seed, 1000 + g, s.horizon_s, next_id);
     next_id += static_cast<int64_t>(generated.size());
     specs.insert(specs.end(), std::make_move_iterator(generated.begin()),
                  std::make_move_iterator(generated.end()));
   }
-  std::stable_sort(specs.begin(), specs.end(),
-                   [](const JobSpec& a, const JobSpec& b) { return a.submit_s < b.submit_s; });
+  sort_by_submit_time(specs);
   return out;
 }
 
@@ -269,10 +271,7 @@ std::map<int64_t, ReplicaOf> expand_living_services(const Scenario& s, const Clu
     expanded = true;
   }
   specs = std::move(out);
-  if (expanded) {
-    std::stable_sort(specs.begin(), specs.end(),
-                     [](const JobSpec& a, const JobSpec& b) { return a.submit_s < b.submit_s; });
-  }
+  if (expanded) sort_by_submit_time(specs);
   return replicas;
 }
 

@@ -3,13 +3,18 @@
 // classic batch-simulator comparison), the Korea fleet-year, the fleet-year benchmark of
 // scenarios/bench/ (4:1 uplinks, failures) from 10k to 1M jobs, and the SimGrid platform from
 // 1k to 262k GPUs. SimGrid allows one engine per process, so every iteration runs in a forked
-// child; the fork costs ~1 ms, negligible next to the runs. Not part of ctest; run:
+// child; the fork costs ~1 ms, negligible next to the runs. Also what a sweep pays per run
+// besides the simulation: trace parsing throughput (in process) and a whole `sovsim run`
+// process (start, load, simulate, write) with every output or --outputs summary. Not part of
+// ctest; run:
 //   build/test/sovsim_bench --benchmark_filter=Swf
 // Results and how to reproduce them: docs/performance.md.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <spawn.h>
 
 #include <filesystem>
 #include <string>
@@ -19,6 +24,9 @@
 #include "sim/engine/simulation.hpp"
 #include "sim/run/run.hpp"
 #include "sim/scenario/scenario_loader.hpp"
+#include "sim/trace/trace_importer.hpp"
+
+extern char** environ;
 
 namespace {
 
@@ -114,6 +122,60 @@ void BM_PlatformBuild(benchmark::State& state) {
 }
 BENCHMARK(BM_PlatformBuild)->Arg(1024)->Arg(8192)->Arg(65536)->Arg(262144)
     ->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+// Trace parsing throughput (bytes per second) of the shipped SWF and ITP logs, in process: the
+// reader, the tenant mapping and the shared post-processing (window, scaling, sort).
+void BM_ImportTrace(benchmark::State& state, const char* relative, const char* format) {
+  const std::filesystem::path path = std::filesystem::path(SOVSIM_SOURCE_DIR) / relative;
+  sovsim::sim::TraceOptions options;
+  options.format = format;
+  size_t jobs = 0;
+  for (auto _ : state) {
+    auto trace = sovsim::sim::import_trace(path, options);
+    if (!trace.ok()) {
+      state.SkipWithError(trace.diagnostics()[0].to_string().c_str());
+      return;
+    }
+    jobs = trace->jobs.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(std::filesystem::file_size(path)));
+  state.counters["jobs"] = static_cast<double>(jobs);
+}
+BENCHMARK_CAPTURE(BM_ImportTrace, swf_nasa, "scenarios/traces/NASA-iPSC-1993-3.1-cln.swf", "swf")
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_ImportTrace, itp, "scenarios/traces/microsoft-itp-cluster02.csv", "itp")
+    ->Unit(benchmark::kMillisecond);
+
+// One whole `sovsim run` process as a sweep starts it (fork + exec, dynamic loading, scenario and
+// trace loading, simulation, outputs), on the NASA SWF replay: `outputs` all or summary. The
+// difference between the two is what --outputs summary saves a sweep per run; perf.json of a
+// single run splits the rest into loading and simulating.
+void BM_RunProcess(benchmark::State& state, const char* outputs) {
+  const std::string out =
+      (std::filesystem::temp_directory_path() / ("sovsim-bench-run-" + std::to_string(getpid())))
+          .string();
+  const std::string scenario = std::string(SOVSIM_SOURCE_DIR) + "/scenarios/replay/swf.yaml";
+  std::vector<std::string> args = {SOVSIM_BINARY, "run", scenario, "-q", "-o", out,
+                                   "--outputs", outputs};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  for (auto _ : state) {
+    pid_t child = 0;
+    if (posix_spawn(&child, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
+      state.SkipWithError("cannot start sovsim");
+      return;
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) state.SkipWithError("run failed");
+  }
+  std::filesystem::remove_all(out);
+}
+BENCHMARK_CAPTURE(BM_RunProcess, swf_all, "all")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_RunProcess, swf_summary, "summary")
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 
