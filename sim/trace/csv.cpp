@@ -123,24 +123,6 @@ void append_csv_number(std::string& out, double value) {
   fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), value);
 }
 
-void split_whitespace(std::string_view line, std::vector<CsvField>& out) {
-  out.clear();
-  // Pointer walk with the separators inline: this loop is most of an SWF log's parse time.
-  const char* const begin = line.data();
-  const char* const end = begin + line.size();
-  const auto separator = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  for (const char* p = begin; p < end;) {
-    if (separator(*p)) {
-      ++p;
-      continue;
-    }
-    const char* start = p;
-    while (p < end && !separator(*p)) ++p;
-    out.push_back(CsvField{std::string_view(start, static_cast<size_t>(p - start)),
-                           static_cast<int>(start - begin) + 1});
-  }
-}
-
 std::vector<int> bind_columns(std::span<const CsvField> header, std::span<const ColumnSpec> specs,
                               bool allow_unknown, int line, DiagnosticSink& sink) {
   std::vector<int> index(specs.size(), -1);

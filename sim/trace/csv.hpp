@@ -70,9 +70,6 @@ void append_csv_field(std::string& out, std::string_view field);
 // same digits. What every CSV writer uses for numbers (jobs.csv has millions of them).
 void append_csv_number(std::string& out, double value);
 
-// Splits at runs of spaces/tabs (SWF), with the column of each field.
-void split_whitespace(std::string_view line, std::vector<CsvField>& out);
-
 // A column a reader wants from a header row.
 struct ColumnSpec {
   std::string_view name;

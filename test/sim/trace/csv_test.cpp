@@ -48,14 +48,6 @@ TEST(Csv, BrokenQuotingIsReportedWithItsColumn) {
   EXPECT_EQ(splitter.error_column(), 4);
 }
 
-TEST(Csv, SplitWhitespaceKeepsColumns) {
-  std::vector<CsvField> fields;
-  split_whitespace("  1\t 22   333 ", fields);
-  EXPECT_EQ(texts(fields), (std::vector<std::string>{"1", "22", "333"}));
-  EXPECT_EQ(fields[1].column, 6);
-  EXPECT_EQ(fields[2].column, 11);
-}
-
 TEST(Csv, BindColumnsReportsDuplicatesAndMissing) {
   DiagnosticSink sink("f.csv");
   const std::vector<CsvField> header = {{"b", 1}, {"b", 3}, {"x", 5}};

@@ -134,6 +134,31 @@ TEST(SwfReader, BadFieldNamesFieldAndColumn) {
   EXPECT_EQ(d[2].message, "expected an integer, found '2.5'");
 }
 
+TEST(SwfReader, NumbersThatAreNotPlainIntegersAndTabsAndCarriageReturns) {
+  TempTraceDir dir;
+  // Decimal and exponent forms take the slow path; integral decimals count as integers; tabs
+  // separate like spaces; a CRLF line ending is not part of the last field; 16 digits are beyond
+  // the fast path's 15 but still exact.
+  const auto r = import_text(dir,
+                             "7\t1e3 -1 12.5 4.0 -1 -1 -1 2e1 -1 1 1 1 -1 -1 -1 -1 -1\r\n"
+                             "8 1234567890123456 -1 5 2 -1 -1 -1 -1 -1 1 1 1 -1 -1 -1 -1 -1\n",
+                             options_for("swf"));
+  ASSERT_TRUE(r.ok()) << describe(r.diagnostics());
+  ASSERT_EQ(r->jobs.size(), 2u);
+  EXPECT_EQ(r->jobs[0].id, 7);
+  EXPECT_DOUBLE_EQ(r->jobs[0].submit_s, 1000);
+  EXPECT_DOUBLE_EQ(r->jobs[0].duration_s, 12.5);
+  EXPECT_EQ(r->jobs[0].gpus, 4);
+  EXPECT_DOUBLE_EQ(r->jobs[0].estimate_s, 20);
+  EXPECT_DOUBLE_EQ(r->jobs[1].submit_s, 1234567890123456.0);
+  // A bad field after a tab is reported at its byte column.
+  const auto bad = import_text(dir, "9\t0 -1 x 4 -1 -1 -1 -1 -1 1 1 1 -1 -1 -1 -1 -1\n",
+                               options_for("swf"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.diagnostics()[0].column, 8);
+  EXPECT_EQ(bad.diagnostics()[0].key, "run_time");
+}
+
 TEST(SwfReader, HeaderWithBadMaxProcsIsAnError) {
   TempTraceDir dir;
   const auto r = import_text(dir, "; MaxProcs: many\n", options_for("swf"));
