@@ -12,6 +12,7 @@
 #include <ostream>
 #include <thread>
 
+#include "models/common/units.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/scenario_input.hpp"
 #include "sim/sweep/aggregate.hpp"
@@ -21,6 +22,7 @@
 #include "sim/sweep/slurm_backend.hpp"
 #include "sim/sweep/sweep_dir.hpp"
 #include "sim/sweep/sweep_loader.hpp"
+#include "sim/sweep/tornado.hpp"
 
 namespace sovsim::cli {
 namespace {
@@ -52,6 +54,9 @@ int bad_input(std::ostream& err, const std::string& where, const std::string& me
 std::string plan_difference(const sim::SweepPlan& old, const sim::SweepPlan& now) {
   if (old.scenario != now.scenario) return "another scenario (" + old.scenario + ")";
   if (old.scenario_fnv1a64 != now.scenario_fnv1a64) return "the scenario file has changed since";
+  if (old.inputs_fnv1a64 != now.inputs_fnv1a64) {
+    return "a file the scenario reads (its trace) has changed since";
+  }
   if (old.set != now.set) return "other fixed overrides (set)";
   if (old.outputs != now.outputs) return "other outputs (" + old.outputs + ")";
   if (old.parameters != now.parameters) return "other parameters";
@@ -93,6 +98,9 @@ void setup_sweep_command(CLI::App& app, SweepOptions& sweep, SweepTaskOptions& t
   cmd->add_option("--partition", sweep.partition, "slurm: sbatch --partition");
   cmd->add_option("--time", sweep.time, "slurm: sbatch --time, per run (e.g. 30:00)");
   cmd->add_option("--mem", sweep.mem, "slurm: sbatch --mem, per run (e.g. 4G)");
+  cmd->add_option("--run-timeout", sweep.run_timeout,
+                  "local: stop a run still going after this long (e.g. 30m) and record it as "
+                  "failed; slurm: use --time");
   cmd->add_flag("--dry-run", sweep.dry_run,
                 "Print one line per planned run (id and arguments) and write nothing");
   cmd->add_flag("--restart", sweep.restart,
@@ -106,11 +114,27 @@ void setup_sweep_command(CLI::App& app, SweepOptions& sweep, SweepTaskOptions& t
   auto* r = app.add_subcommand(
       "sweep-report", "Rebuild a sweep's tables from its results; print the aggregate over seeds");
   r->add_option("dir", report.dir, "Sweep directory")->required()->check(CLI::ExistingDirectory);
+  r->add_option("--metric", report.metric,
+                "Print the tornado of this metric only (default: every metric's)");
 }
 
 int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
   if (!options.dry_run && options.output_dir.empty()) {
     return bad_input(err, "", "sweep: -o DIR is required (unless --dry-run)");
+  }
+  double run_timeout_s = 0;
+  if (!options.run_timeout.empty()) {
+    const auto parsed = parse_duration_s(options.run_timeout);
+    if (!parsed || *parsed <= 0) {
+      return bad_input(err, "", fmt::format("sweep: --run-timeout: expected a duration > 0 such "
+                                            "as 90s, 30m or 2h, found '{}'",
+                                            options.run_timeout));
+    }
+    if (options.backend == "slurm") {
+      return bad_input(err, "", "sweep: --run-timeout is for the local backend; with slurm, "
+                                "--time gives each run its limit");
+    }
+    run_timeout_s = *parsed;
   }
   auto catalogs = models::Catalogs::builtin();
   if (!catalogs.ok()) throw std::runtime_error("built-in catalogs are invalid");
@@ -136,6 +160,8 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     if (!options.restart)
       return bad_input(err, dir.string(), std::string(e.what()) + "; --restart discards it");
   }
+  // A plan written before inputs were hashed resumes as if they matched.
+  if (old && old->inputs_fnv1a64 == sim::kInputsUnknown) old->inputs_fnv1a64 = plan.inputs_fnv1a64;
   if (old && sim::plan_json(*old) != sim::plan_json(plan)) {
     if (!options.restart) {
       return bad_input(err, dir.string(),
@@ -180,6 +206,7 @@ int run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& err)
     local.executable = sim::self_executable();
     local.progress = ::isatty(STDERR_FILENO) ? &err : nullptr;
     local.already_done = already_ok;
+    local.run_timeout_s = run_timeout_s;
     signal = sim::run_local(dir, plan, todo, local).signal;
   }
   const auto results = sim::rebuild_tables(dir, plan);
@@ -228,7 +255,18 @@ int run_sweep_report(const SweepReportOptions& options, std::ostream& out, std::
   const auto plan = read_plan_or_report(options.dir, err);
   if (!plan) return kExitBadInput;
   const auto results = sim::rebuild_tables(options.dir, *plan);
-  out << sim::aggregate_text(*plan, sim::aggregate(*plan, results));
+  const auto combinations = sim::aggregate(*plan, results);
+  out << sim::aggregate_text(*plan, combinations);
+  auto tornados = sim::tornado(*plan, results, combinations);
+  if (!options.metric.empty()) {
+    std::erase_if(tornados, [&](const sim::MetricTornado& t) { return t.metric != options.metric; });
+    if (tornados.empty()) {
+      return bad_input(err, options.dir,
+                       fmt::format("sweep-report: --metric: no metric '{}' in the sweep",
+                                   options.metric));
+    }
+  }
+  if (!plan->parameters.empty()) out << sim::tornado_text(tornados);
   size_t failed = 0;
   for (const auto& [index, r] : results) failed += r.ok ? 0 : 1;
   if (results.size() < plan->runs.size() || failed > 0) {

@@ -1,8 +1,9 @@
 // sim/cli/sweep_command.hpp — `sovsim sweep SWEEP.yaml -o DIR [--backend local|slurm] [-j N]
 // [--dry-run] [--restart]`:
 // every run of a sweep file (docs/sweeps.md) as a child `sovsim run`, results collected into
-// DIR/results.sqlite, results.csv and aggregate.csv; run again to resume. Also
-// `sovsim sweep-report DIR` (rebuild the tables, print the aggregate) and the hidden
+// DIR/results.sqlite, results.csv, aggregate.csv and tornado.csv; run again to resume. Also
+// `sovsim sweep-report DIR [--metric M]` (rebuild the tables, print the aggregate and which
+// parameters move each metric most) and the hidden
 // `sovsim sweep-task DIR INDEX` (run one plan entry: what a batch-system array task calls).
 #pragma once
 
@@ -18,6 +19,7 @@ struct SweepOptions {
   std::string backend = "local";
   int jobs = 0;  // 0: the number of cores (local); no throttle (slurm)
   std::string partition, time, mem;  // --backend slurm: passed to sbatch
+  std::string run_timeout;           // --backend local: a duration ("30m"); "" = none
   bool dry_run = false;
   bool restart = false;  // discard DIR's earlier plan and results
 };
@@ -29,6 +31,7 @@ struct SweepTaskOptions {
 
 struct SweepReportOptions {
   std::string dir;
+  std::string metric;  // print this metric's tornado only
 };
 
 // Exit code when the sweep ran but some of its runs failed (each recorded with its error).

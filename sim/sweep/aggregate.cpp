@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/output/text_table.hpp"
 #include "sim/sweep/results_table.hpp"
 #include "sim/trace/csv.hpp"
 
@@ -119,25 +120,7 @@ std::string aggregate_text(const SweepPlan& plan, const std::vector<CombinationS
     }
     table.push_back(cells);
   }
-  // Widths in code points, so "±" and "–" count as one column.
-  auto width = [](const std::string& s) {
-    return static_cast<size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  };
-  std::vector<size_t> widths(header.size(), 0);
-  for (const auto& r : table) {
-    for (size_t c = 0; c < r.size(); ++c) widths[c] = std::max(widths[c], width(r[c]));
-  }
-  std::string out;
-  for (const auto& r : table) {
-    std::string line;
-    for (size_t c = 0; c < r.size(); ++c) {
-      line += r[c];
-      if (c + 1 < r.size()) line += std::string(widths[c] - width(r[c]) + 2, ' ');
-    }
-    out += line + "\n";
-  }
-  return out;
+  return aligned_columns(table);
 }
 
 }  // namespace sovsim::sim

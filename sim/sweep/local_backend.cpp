@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <thread>
 
@@ -25,7 +26,13 @@ using Clock = std::chrono::steady_clock;
 struct Running {
   size_t index;
   Clock::time_point started;
+  std::optional<Clock::time_point> stopped;  // when it was sent SIGTERM for its time limit
 };
+
+// After SIGTERM for its time limit, a run has this long to clean up before SIGKILL.
+constexpr auto kKillGrace = std::chrono::seconds(10);
+
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
 
 // True if a child ended because of the interrupt we passed on (its own clean exit 130/143, or
 // the signal itself), rather than by failing on its own.
@@ -50,11 +57,16 @@ LocalOutcome run_local(const std::filesystem::path& dir, const SweepPlan& plan,
     if (!final && now - last_drawn < std::chrono::milliseconds(500)) return;
     last_drawn = now;
     const size_t finished = outcome.ok + outcome.failed;
-    const size_t left = todo.size() - finished;
     std::string eta = "?";
-    if (finished > 0) {
+    if (finished > 0) {  // the work still to do at the mean run time, less what is under way
       const double per_run_s = busy_s / static_cast<double>(finished);
-      eta = format_duration(per_run_s * static_cast<double>(left) / options.jobs);
+      double underway_s = 0;
+      for (const auto& [pid, r] : running) {
+        underway_s += std::min(per_run_s, seconds(now - r.started));
+      }
+      const double left_s =
+          per_run_s * static_cast<double>(todo.size() - finished) - underway_s;
+      eta = format_duration(std::max(0.0, left_s) / options.jobs);
     }
     *options.progress << fmt::format("\r\033[Ksweep: {}/{} done, {} running, {} failed, ETA {}",
                                      options.already_done + outcome.ok, plan.runs.size(),
@@ -74,6 +86,17 @@ LocalOutcome run_local(const std::filesystem::path& dir, const SweepPlan& plan,
       running[start_run(options.executable, dir, plan, plan.runs[index])] = {index, Clock::now()};
     }
     if (running.empty()) break;
+    if (options.run_timeout_s > 0) {
+      const auto now = Clock::now();
+      for (auto& [pid, r] : running) {
+        if (!r.stopped && seconds(now - r.started) > options.run_timeout_s) {
+          ::kill(pid, SIGTERM);
+          r.stopped = now;
+        } else if (r.stopped && now - *r.stopped > kKillGrace) {
+          ::kill(pid, SIGKILL);
+        }
+      }
+    }
     int status = 0;
     const pid_t pid = ::waitpid(-1, &status, WNOHANG);
     const auto it = pid > 0 ? running.find(pid) : running.end();
@@ -87,7 +110,12 @@ LocalOutcome run_local(const std::filesystem::path& dir, const SweepPlan& plan,
     if (outcome.signal != 0 && interrupted(status, outcome.signal)) continue;
     const double wall_s = std::chrono::duration<double>(Clock::now() - done.started).count();
     busy_s += wall_s;
-    const RunResult result = collect_result(dir, plan, plan.runs[done.index], status, wall_s);
+    RunResult result = collect_result(dir, plan, plan.runs[done.index], status, wall_s);
+    if (done.stopped) {
+      result.ok = false;
+      result.error = fmt::format("timed out: still running after {} (--run-timeout)",
+                                 format_duration(options.run_timeout_s));
+    }
     write_result(dir, result);
     ++(result.ok ? outcome.ok : outcome.failed);
   }

@@ -3,7 +3,8 @@
 // (run_result.hpp) and starts the next; a failed run is recorded and the others go on. On
 // SIGINT/SIGTERM it starts nothing more, passes the signal on to the running children, waits for
 // them and keeps the results of those that had finished; interrupted runs get no result, so a
-// resumed sweep runs them again. A progress line goes to `progress` when it is set.
+// resumed sweep runs them again. A run that outlives run_timeout_s is stopped and recorded as
+// failed, "timed out". A progress line goes to `progress` when it is set.
 #pragma once
 
 #include <filesystem>
@@ -19,6 +20,8 @@ struct LocalOptions {
   std::filesystem::path executable;  // the sovsim binary the runs use
   std::ostream* progress = nullptr;  // a terminal: one line, redrawn; nullptr: silent
   size_t already_done = 0;           // runs with an ok result before this invocation
+  double run_timeout_s = 0;          // > 0: a run still going after this long gets SIGTERM
+                                     // (SIGKILL 10 s later) and is recorded as failed
 };
 
 struct LocalOutcome {

@@ -11,6 +11,7 @@
 #include "sim/output/interrupt_cleanup.hpp"
 #include "sim/output/output_file.hpp"
 #include "sim/sweep/aggregate.hpp"
+#include "sim/sweep/tornado.hpp"
 #include "sim/sweep/sweep_dir.hpp"
 #include "sim/trace/csv.hpp"
 
@@ -151,7 +152,9 @@ std::map<size_t, RunResult> rebuild_tables(const fs::path& dir, const SweepPlan&
   const ResultsTable table = results_table(plan, results);
   write_file_atomically(dir / "results.csv", results_csv(table));
   write_results_sqlite(dir / "results.sqlite", table);
-  write_file_atomically(dir / "aggregate.csv", aggregate_csv(plan, aggregate(plan, results)));
+  const auto combinations = aggregate(plan, results);
+  write_file_atomically(dir / "aggregate.csv", aggregate_csv(plan, combinations));
+  write_file_atomically(dir / "tornado.csv", tornado_csv(tornado(plan, results, combinations)));
   return results;
 }
 

@@ -65,6 +65,7 @@ Result<SweepSpec> load_sweep(const std::filesystem::path& file, const models::Ca
     if (!blamed) report_at(ctx, spec.scenario_mark, "scenario", "", base.diagnostics());
     return diagnostics;
   }
+  if (base->workload.trace) spec.inputs.push_back(base->workload.trace->path);
 
   auto check_axis = [&](const SweepAxis& axis) {
     for (const auto& value : axis.values) {

@@ -19,7 +19,7 @@ namespace {
 // with one of these names too).
 constexpr std::string_view kEntries[] = {"plan.json",      "runs",        "results",
                                          "results.sqlite", "results.csv", "aggregate.csv",
-                                         "slurm"};
+                                         "tornado.csv",    "slurm"};
 
 bool ours(const std::string& name) {
   for (std::string_view e : kEntries) {

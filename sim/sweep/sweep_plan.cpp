@@ -49,12 +49,20 @@ std::vector<std::string> SweepPlan::run_arguments(const PlannedRun& run) const {
 
 SweepPlan make_plan(const SweepSpec& spec) {
   SweepPlan plan;
-  std::ifstream in(spec.scenario, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in) throw std::runtime_error("cannot read " + spec.scenario.string());
+  auto contents = [](const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    if (!in) throw std::runtime_error("cannot read " + file.string());
+    return text.str();
+  };
   plan.scenario = std::filesystem::absolute(spec.scenario).lexically_normal().string();
-  plan.scenario_fnv1a64 = fnv1a64(text.str());
+  plan.scenario_fnv1a64 = fnv1a64(contents(spec.scenario));
+  if (!spec.inputs.empty()) {
+    std::string all;
+    for (const auto& file : spec.inputs) all += fnv1a64(contents(file));
+    plan.inputs_fnv1a64 = fnv1a64(all);
+  }
   plan.outputs = spec.outputs;
   for (const auto& o : spec.set) plan.set.emplace_back(o.path, o.value);
   for (const auto& [name, path] : spec.metrics) plan.metrics.emplace_back(name, path.text());
@@ -108,6 +116,7 @@ nlohmann::ordered_json plan_json(const SweepPlan& plan) {
   return {{"format", kFormat},
           {"scenario", plan.scenario},
           {"scenario_fnv1a64", plan.scenario_fnv1a64},
+          {"inputs_fnv1a64", plan.inputs_fnv1a64},
           {"outputs", plan.outputs},
           {"set", assignments_json(plan.set)},
           {"parameters", plan.parameters},
@@ -126,6 +135,7 @@ std::optional<SweepPlan> plan_from_json(const nlohmann::ordered_json& j, std::st
     plan.scenario = j.at("scenario").get<std::string>();
     plan.scenario_fnv1a64 = j.at("scenario_fnv1a64").get<std::string>();
     plan.outputs = j.value("outputs", std::string("all"));  // plans written before the key
+    plan.inputs_fnv1a64 = j.value("inputs_fnv1a64", std::string(kInputsUnknown));
     const auto& ordered = j;
     for (const auto& [path, value] : ordered.at("set").items()) {
       plan.set.emplace_back(path, value.get<std::string>());

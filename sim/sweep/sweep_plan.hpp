@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,9 +28,13 @@ struct PlannedRun {
   Assignments parameters;  // grid then zip values, in column order
 };
 
+// inputs_fnv1a64 of a plan written before the key existed: taken to match any.
+inline constexpr std::string_view kInputsUnknown = "unknown";
+
 struct SweepPlan {
   std::string scenario;                 // absolute path
   std::string scenario_fnv1a64;         // the scenario file's content hash, hex
+  std::string inputs_fnv1a64;           // hash of the files it reads (its trace); "" if none
   std::string outputs = "all";          // `sovsim run --outputs` of every run
   Assignments set;                      // the fixed overrides
   std::vector<std::string> parameters;  // the parameter columns: grid paths, then zip paths

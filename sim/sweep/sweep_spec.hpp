@@ -39,6 +39,9 @@ struct SweepSpec {
   std::vector<std::vector<SweepAxis>> zips;  // each group's axes have equally many values
   std::vector<uint64_t> seeds;               // distinct, in file order
   std::vector<std::pair<std::string, MetricPath>> metrics;  // name -> path, in file order
+  // Files the scenario reads besides itself (its trace), with the fixed overrides applied: their
+  // contents are part of the plan, so a changed trace is not mixed with results of the old one.
+  std::vector<std::filesystem::path> inputs;
 };
 
 }  // namespace sovsim::sim

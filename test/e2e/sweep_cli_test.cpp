@@ -344,7 +344,10 @@ TEST(SweepCli, SweepTaskRunsOnePlanEntryAndSweepReportCollects) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')).substr(0, 41),
             "scheduler.policy  sites[0].nodes[0].count");
-  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 5);  // header + 4 combinations
+  // The aggregate: header + 4 combinations; then, after a blank line, the tornados.
+  const std::string table = r.out.substr(0, r.out.find("\n\n") + 1);
+  EXPECT_EQ(std::count(table.begin(), table.end(), '\n'), 5);
+  EXPECT_NE(r.out.find("\nwait_mean_s: which parameter moves it most"), std::string::npos);
   EXPECT_NE(r.out.find("2/2"), std::string::npos);
   EXPECT_EQ(read_csv(out / "aggregate.csv").size(), 4u);
 }
