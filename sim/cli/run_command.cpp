@@ -3,9 +3,13 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <optional>
 #include <ostream>
 
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/progress_line.hpp"
 #include "sim/output/output_dir.hpp"
 #include "sim/run/run.hpp"
 
@@ -21,6 +25,11 @@ void setup_run_command(CLI::App& app, RunOptions& options) {
                   "all (default) or summary: only summary.json and perf.json, no per-job tables "
                   "(large sweeps; docs/outputs.md)")
       ->check(CLI::IsMember({"all", "summary"}));
+  cmd->add_option("--log-level", options.log_level,
+                  "What goes to stderr besides errors: warning (SimGrid's warnings), info (default: "
+                  "also a progress line when stderr is a terminal), debug (also SimGrid's info "
+                  "log); error: errors only")
+      ->check(CLI::IsMember({"error", "warning", "info", "debug"}));
   cmd->add_flag("--detail", options.detail,
                 "Detailed mode: each iteration's collective steps as individual SimGrid comms "
                 "(small scenarios; docs/engine.md)");
@@ -37,7 +46,18 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
   const bool summary_only = options.outputs == "summary";
-  auto outcome = sim::run_scenario(loaded->scenario, loaded->catalogs, dir, summary_only);
+  sim::RunSettings settings;
+  settings.summary_only = summary_only;
+  settings.engine_log = options.log_level == "debug" ? "info"
+                        : options.log_level == "error" ? "error"
+                                                       : "warning";
+  std::optional<ProgressLine> progress;
+  const bool info = options.log_level == "info" || options.log_level == "debug";
+  if (info && !options.quiet && ::isatty(STDERR_FILENO)) {
+    progress.emplace(err, loaded->scenario.start_unix_s);
+    settings.progress = [&progress](const sim::SimulationProgress& p) { progress->update(p); };
+  }
+  auto outcome = sim::run_scenario(loaded->scenario, loaded->catalogs, dir, settings);
   if (!outcome.ok()) {
     print_diagnostics(outcome.diagnostics(), err);
     return kExitBadInput;

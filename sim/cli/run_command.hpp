@@ -16,6 +16,7 @@ struct RunOptions {
   bool quiet = false;
   bool detail = false;     // --detail: engine.detail = true
   std::string outputs = "all";  // --outputs summary: summary.json and perf.json only
+  std::string log_level = "info";  // error | warning | info (progress on a terminal) | debug
 };
 
 void setup_run_command(CLI::App& app, RunOptions& options);

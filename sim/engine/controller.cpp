@@ -41,6 +41,7 @@ void Controller::run() {
   stats_.flows = runner_.flows().flows_started();
   stats_.flows_by_kind = runner_.flows().flows_by_kind();
   stats_.max_live_flows = runner_.flows().max_live_flows();
+  if (options_.progress) report_progress(true);
 }
 
 double Controller::next_event_s() const {
@@ -95,7 +96,13 @@ void Controller::handle_instant() {
   stats_.queue_max = std::max<uint64_t>(stats_.queue_max, queue_.size());
   stats_.fragmentation = cluster_.fragmentation();
   sink_.instant_done(now_s_);
+  if (options_.progress && stats_.instants % kProgressInstants == 0) report_progress(false);
   arm_next_timer();
+}
+
+void Controller::report_progress(bool done) const {
+  options_.progress(SimulationProgress{now_s_, options_.horizon_s, stats_.events, stats_.completed,
+                                jobs_.jobs.size(), done});
 }
 
 void Controller::wake_at(double time_s) {
@@ -181,6 +188,7 @@ void Controller::finish(JobIndex index) {
   running_.erase(index);
   runner_.end(index, now_s_, false);
   job.state = JobState::kCompleted;
+  ++stats_.completed;
   release(index);
   job.remaining_s = 0;
   job.end_s = now_s_;

@@ -26,6 +26,7 @@
 #include "sim/engine/hbm_sharing.hpp"
 #include "sim/engine/job_runner.hpp"
 #include "sim/engine/policy_view.hpp"
+#include "sim/engine/run_progress.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/sched/policy.hpp"
 #include "sim/telemetry/telemetry_sink.hpp"
@@ -43,6 +44,7 @@ struct ControllerOptions {
   EngineConfig engine;  // segment length, detailed mode
   models::FailureRates failures;  // disabled unless the scenario has a failures: section
   uint64_t seed = 0;
+  ProgressReport progress;  // optional: told where the run is now and then (run_progress.hpp)
 };
 
 class Controller final : private JobRunner::Listener {
@@ -62,6 +64,7 @@ class Controller final : private JobRunner::Listener {
 
   void handle_instant();   // timer callback: everything at now_s_
   void arm_next_timer();   // one live timer at the next event date, if any
+  void report_progress(bool done) const;
   double next_event_s() const;
   void submit(JobIndex index);
   void start(JobIndex index, const Placement& placement);

@@ -12,6 +12,7 @@ namespace sovsim::sim {
 struct ControllerStats {
   uint64_t events = 0;          // job arrivals, phase ends, preemptions, failures, repairs
   uint64_t preemptions = 0;
+  uint64_t completed = 0;       // jobs that completed
   uint64_t instants = 0;        // distinct event dates (timer wake-ups)
   uint64_t policy_calls = 0;
   double policy_wall_s = 0;     // wall time spent inside the policy (not deterministic)

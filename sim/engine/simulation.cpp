@@ -15,7 +15,7 @@ struct Simulation::EngineHolder {
 };
 
 Simulation::Simulation(const std::vector<Site>& sites, const Cluster& cluster,
-                       const models::HardwareCatalog& catalog)
+                       const models::HardwareCatalog& catalog, const std::string& log_threshold)
     : engine_(std::make_unique<EngineHolder>()),
       topology_(build_topology(sites, cluster, catalog)),
       links_(std::make_unique<SharedLinkSet>(sites, topology_)) {
@@ -26,8 +26,8 @@ Simulation::Simulation(const std::vector<Site>& sites, const Cluster& cluster,
   char name[] = "sovsim";
   char* argv[] = {name, nullptr};
   engine_->engine = std::make_unique<sg4::Engine>(&argc, argv);
-  // SimGrid's info messages would mix with our stdout; keep warnings and errors.
-  xbt_log_control_set("root.thresh:warning");
+  // SimGrid's info messages would mix with our stdout: warnings and errors unless asked.
+  xbt_log_control_set(("root.thresh:" + log_threshold).c_str());
   sg4::Engine::set_config("network/model:CM02");
   sg4::Engine::set_config("network/crosstraffic:0");
   sg4::Engine::set_config("network/TCP-gamma:1e12");

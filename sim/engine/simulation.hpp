@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "models/hardware.hpp"
 #include "sim/cluster/cluster.hpp"
@@ -18,8 +19,10 @@ namespace sovsim::sim {
 
 class Simulation {
  public:
+  // `log_threshold`: the least severe SimGrid log messages shown on stderr ("error",
+  // "warning", "info").
   Simulation(const std::vector<Site>& sites, const Cluster& cluster,
-             const models::HardwareCatalog& catalog);
+             const models::HardwareCatalog& catalog, const std::string& log_threshold = "warning");
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;

@@ -51,7 +51,9 @@ File open_for_write(const std::filesystem::path& path) {
 }  // namespace
 
 Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& catalogs,
-                                const std::filesystem::path& output_dir, bool summary_only) {
+                                const std::filesystem::path& output_dir,
+                                const RunSettings& settings) {
+  const bool summary_only = settings.summary_only;
   const auto started = Clock::now();
   auto prepared = prepare_workload(input, catalogs);
   if (!prepared.ok()) return prepared.diagnostics();
@@ -62,7 +64,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
 
   OutputDir out(output_dir);
   const auto platform_started = Clock::now();
-  Simulation simulation(scenario.sites, cluster, catalogs.hardware);
+  Simulation simulation(scenario.sites, cluster, catalogs.hardware, settings.engine_log);
   const double platform_wall_s = seconds_since(platform_started);
 
   std::vector<std::string> tenant_names;
@@ -73,17 +75,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   std::unique_ptr<UtilisationCsv> utilisation_csv;
   if (scenario.output.utilisation_csv && !summary_only) {
     utilisation_file = open_for_write(out.staging("utilisation.csv"));
-    std::vector<std::vector<int>> tenant_sites;  // site indices each tenant may use (empty: all)
-    for (const Tenant& t : scenario.tenants) {
-      auto& sites = tenant_sites.emplace_back();
-      for (const std::string& name : t.sites) {
-        for (size_t s = 0; s < scenario.sites.size(); ++s) {
-          if (scenario.sites[s].name == name) sites.push_back(static_cast<int>(s));
-        }
-      }
-    }
-    utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file.get(), tenant_names,
-                                                       std::move(tenant_sites));
+    utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file.get(), tenant_names, table);
   }
   auto policy = make_policy(scenario.scheduler.policy, scenario.scheduler.params);
   if (!policy) {
@@ -95,6 +87,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   options.failures = scenario.failures;
   options.seed = scenario.seed;
   options.engine = scenario.engine;
+  options.progress = settings.progress;
   // Living services are metered on the way to the ledger; without them the ledger is the sink.
   std::unique_ptr<ServiceMeter> services;
   if (!table.services.empty()) services = std::make_unique<ServiceMeter>(ledger, table);

@@ -11,6 +11,7 @@
 
 #include "models/common/result.hpp"
 #include "models/catalogs.hpp"
+#include "sim/engine/run_progress.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace sovsim::sim {
@@ -21,11 +22,19 @@ struct RunOutcome {
   std::string text;                // one-screen summary
 };
 
+// How to run, beyond the scenario: what `sovsim run`'s flags ask for.
+struct RunSettings {
+  // Write summary.json and perf.json, not the per-job and per-service tables nor
+  // utilisation.csv (`sovsim run --outputs summary`: what a sweep of thousands of runs collects).
+  bool summary_only = false;
+  ProgressReport progress;  // optional: told where the simulation is now and then
+  std::string engine_log = "warning";  // SimGrid's log threshold: "error", "warning" or "info"
+};
+
 // Bad input discovered while preparing the run (e.g. a malformed trace) comes back as
 // diagnostics, before anything is written. I/O failures and broken invariants throw.
-// `summary_only`: write summary.json and perf.json, not the per-job and per-service tables nor
-// utilisation.csv (`sovsim run --outputs summary`: what a sweep of thousands of runs collects).
 Result<RunOutcome> run_scenario(const Scenario& scenario, const models::Catalogs& catalogs,
-                                const std::filesystem::path& output_dir, bool summary_only = false);
+                                const std::filesystem::path& output_dir,
+                                const RunSettings& settings = {});
 
 }  // namespace sovsim::sim
