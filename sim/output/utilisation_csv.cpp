@@ -10,8 +10,8 @@
 namespace sovsim::sim {
 
 UtilisationCsv::UtilisationCsv(std::FILE* out, const std::vector<std::string>& tenant_names,
-                               std::vector<std::vector<int>> tenant_sites)
-    : out_(out), tenant_sites_(std::move(tenant_sites)) {
+                               const JobTable& jobs)
+    : out_(out), jobs_(jobs) {
   for (const std::string& name : tenant_names) append_csv_field(tenant_names_.emplace_back(), name);
   buffer_ = "time_s,site,tenant,hw,busy_gpus,total_gpus\n";
 }
@@ -23,11 +23,16 @@ void UtilisationCsv::busy_changed(double now_s, const std::vector<size_t>& cells
   if (written_.empty()) {  // the first call: every cell, and the names quoted once (RFC 4180)
     written_.assign(ledger.cell_count(), -1);
     written_total_.assign(ledger.cell_count(), -1);
-    possible_.assign(ledger.cell_count(), 1);
-    for (size_t c = 0; c < ledger.cell_count(); ++c) {
-      const auto& sites = tenant_sites_[ledger.tenant_of_cell(c)];
-      const int site = ledger.groups()[ledger.group_of_cell(c)].site;
-      possible_[c] = sites.empty() || std::find(sites.begin(), sites.end(), site) != sites.end();
+    possible_.assign(ledger.cell_count(), 0);
+    const size_t tenants = tenant_names_.size();
+    std::vector<char> seen(jobs_.eligible_pools.size() * tenants, 0);  // (eligibility, tenant)
+    for (const Job& job : jobs_.jobs) {
+      char& done = seen[job.eligibility * tenants + job.tenant];
+      if (done) continue;
+      done = 1;
+      for (int pool : jobs_.eligible_pools[job.eligibility]) {
+        possible_[static_cast<size_t>(ledger.group_of_pool(pool)) * tenants + job.tenant] = 1;
+      }
     }
     for (const Ledger::Group& g : ledger.groups()) {
       append_csv_field(site_names_.emplace_back(), g.site_name);
@@ -44,8 +49,17 @@ void UtilisationCsv::busy_changed(double now_s, const std::vector<size_t>& cells
     if ((busy == written_[c] && total == written_total_[c]) || !possible_[c]) continue;
     written_[c] = busy;
     written_total_[c] = total;
-    fmt::format_to(std::back_inserter(buffer_), "{},{},{},{},{},{}\n", now_s, site_names_[group],
-                   tenant_names_[ledger.tenant_of_cell(c)], hardware_names_[group], busy, total);
+    append_csv_number(buffer_, now_s);
+    for (const std::string* name : {&site_names_[group], &tenant_names_[ledger.tenant_of_cell(c)],
+                                    &hardware_names_[group]}) {
+      buffer_ += ',';
+      buffer_ += *name;  // quoted once, when the names were first seen
+    }
+    buffer_ += ',';
+    append_csv_number(buffer_, busy);
+    buffer_ += ',';
+    append_csv_number(buffer_, static_cast<double>(total));
+    buffer_ += '\n';
     ++rows_;
   }
   if (buffer_.size() > (1 << 20)) flush();

@@ -335,12 +335,19 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
        s["gpu_hours"].get<double>());
   const auto& failures = s["failures"];
   if (failures["enabled"].get<bool>()) {
-    append_line(out, "failures  {} nodes failed, {} job interruptions, {:.0f} GPU-hours lost, "
-                "{:.0f} GPU-hours checkpointing; goodput {:.1f}% of busy GPU-hours",
-                failures["node_failures"].get<uint64_t>(), failures["job_interruptions"].get<uint64_t>(),
-                failures["lost_gpu_hours"].get<double>(), s["checkpoint_gpu_hours"].get<double>(),
-                100 * s["goodput_fraction"].get<double>());
+    append_line(out, "failures  {} nodes failed, {} job interruptions",
+                failures["node_failures"].get<uint64_t>(),
+                failures["job_interruptions"].get<uint64_t>());
   }
+  // Where the busy GPU-hours went: goodput plus every loss the ledger counts, each once.
+  append_line(out,
+              "goodput   {:.1f}% of busy GPU-hours; lost (GPU-h): failures {:.0f}, fabric {:.0f}, "
+              "checkpoints {:.0f}, preemption {:.0f}, HBM sharing {:.0f}",
+              100 * s["goodput_fraction"].get<double>(), failures["lost_gpu_hours"].get<double>(),
+              s["network"]["stretch_gpu_hours"].get<double>(),
+              s["checkpoint_gpu_hours"].get<double>(),
+              s["preemption_lost_gpu_hours"].get<double>(),
+              s["gpu_sharing"]["hbm_stretch_gpu_hours"].get<double>());
   const auto& capacity = s["capacity"];
   int changed = 0;
   for (const auto& t : capacity.value("tranches", nlohmann::ordered_json::array())) {
@@ -368,12 +375,14 @@ std::string format_text_summary(const nlohmann::ordered_json& s) {
               s["energy"]["facility_mwh"].get<double>(), s["energy"]["peak_mw"].get<double>(),
               s["emissions"]["tco2"].get<double>(), cost["total_krw"].get<double>() / 1e6,
               cost["per_gpu_hour_krw"].is_number() ? fmt::format("{:.0f}", cost["per_gpu_hour_krw"].get<double>()) : "–");
-  append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>7} {:>9} {:>10}", "tenant", "jobs", "done",
-              "wait p50", "wait p95", "util", "of share", "KRW/GPU-h");
+  // Busy GPU-hours of each tenant over the whole fleet's capacity, and over its entitlement
+  // (what it owns plus its share of the rest: above 100% it borrowed).
+  append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>9} {:>11} {:>10}", "tenant", "jobs", "done",
+              "wait p50", "wait p95", "of fleet", "of entitled", "KRW/GPU-h");
   for (const auto& t : s["tenants"]) {
     const auto& of_share = t["utilisation_of_share"];
     const auto& per_hour = t["cost_per_gpu_hour_krw"];
-    append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>6.1f}% {:>9} {:>10}", t["name"].get<std::string>(),
+    append_line(out, "{:<16} {:>8} {:>9} {:>10} {:>10} {:>8.1f}% {:>11} {:>10}", t["name"].get<std::string>(),
          t["jobs_submitted"].get<int64_t>(), t["jobs_completed"].get<int64_t>(),
          format_duration(t["wait"]["p50_s"].get<double>()),
          format_duration(t["wait"]["p95_s"].get<double>()), 100 * t["utilisation"].get<double>(),

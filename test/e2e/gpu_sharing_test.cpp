@@ -7,6 +7,7 @@
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "test/support/sovsim_process.hpp"
@@ -128,6 +129,17 @@ TEST(GpuSharing, ShippedScenarioContendsOnSharedGpusOnlyAndItsTotalsAddUp) {
   EXPECT_NEAR(summary["gpu_sharing"]["hbm_stretch_gpu_hours"].get<double>(), stretch_s / 3600,
               1e-6 * stretch_s);
   EXPECT_NEAR(summary["gpu_hours"].get<double>(), busy_gpu_h, 1e-6 * busy_gpu_h);
+  // utilisation.csv has only series that can be non-zero: Hyundai's whole-GPU jobs never run
+  // on a partitioned group, so it has no series there; Naver's fractional jobs do.
+  std::set<std::string> series;
+  for (auto& row : read_csv(dir / "out" / "utilisation.csv")) {
+    series.insert(row["tenant"] + "|" + row["hw"]);
+  }
+  EXPECT_FALSE(series.count("hyundai|H100:shared-4"));
+  EXPECT_FALSE(series.count("hyundai|H100:mig-2g.20gb"));
+  EXPECT_TRUE(series.count("hyundai|H100"));
+  EXPECT_TRUE(series.count("naver|H100:shared-4"));
+  EXPECT_TRUE(series.count("naver|H100:mig-2g.20gb"));
 }
 
 TEST(GpuSharing, BadSharingKeysAreRefusedWithTheirPlace) {
