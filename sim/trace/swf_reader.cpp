@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <string_view>
 
 #include "sim/trace/csv.hpp"
@@ -105,7 +106,12 @@ Result<ImportedTrace> read_swf_trace(const std::filesystem::path& path, const Tr
   SkipTally skips;
   int64_t max_procs = -1, max_nodes = -1, over_estimate = 0;
   // About one record per line: reserving spares the vector's regrowth copies of JobSpecs.
-  out.jobs.reserve(static_cast<size_t>(std::count(content->begin(), content->end(), '\n')));
+  size_t newlines = 0;  // memchr is vectorised; std::count is not, at -O2
+  for (const char* p = content->data(), *end = p + content->size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))); ++p) {
+    ++newlines;
+  }
+  out.jobs.reserve(newlines);
   LineCursor lines(*content);
   TextLine line;
   SwfRecord record;
