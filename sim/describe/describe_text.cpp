@@ -3,16 +3,43 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include "models/common/units.hpp"
-#include "sim/describe/text_table.hpp"
+#include "sim/output/text_table.hpp"
 
 namespace sovsim::sim {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
+
+// A header row, then rows of cells; numbers right-aligned; indented by two spaces.
+class TextTable {
+ public:
+  TextTable(std::vector<std::string> headers, std::vector<bool> right)
+      : rows_{std::move(headers)}, right_(std::move(right)) {}
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  void print(std::ostream& out) const { out << aligned_columns(rows_, right_, 2); }
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+  std::vector<bool> right_;
+};
+
+// 1234567 -> "1,234,567"; rounded to an integer.
+std::string group_digits(double value) {
+  const auto n = static_cast<long long>(std::llround(std::abs(value)));
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
+  return (value < 0 && n != 0 ? "-" : "") + digits;
+}
+
+// Three significant digits below 100 ("13.3", "0.25"), else grouped digits ("26,880").
+std::string short_number(double value) {
+  return std::abs(value) < 100 ? fmt::format("{:.3g}", value) : group_digits(value);
+}
 
 std::string text(const Json& v) {
   if (v.is_null()) return "-";
