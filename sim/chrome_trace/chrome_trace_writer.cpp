@@ -70,9 +70,11 @@ nlohmann::ordered_json metadata(const TraceRecorder& r, const Scenario& scenario
         {"rule", "one slice per run of a job and track it held; beyond the limit the first "
                  "slices by start time are kept"}}},
       {"counters",
-       {{"bucket_s", r.bucket_s()},
-        {"rule", "at most one sample per series and bucket, at the bucket's start, holding the "
-                 "largest value of the bucket"}}},
+       {{"limit", r.limits().max_counter_samples},
+        {"bucket_s", r.bucket_s()},
+        {"rule", "buckets of 1 s, doubled until the run fits in the limit; at most one sample per "
+                 "series and bucket, at the bucket's start, holding the largest value of the "
+                 "bucket"}}},
   };
 }
 

@@ -30,10 +30,8 @@ TraceRecorder::TraceRecorder(TelemetrySink& inner, const Scenario& scenario, con
       runs_(table.jobs.size(), 0),
       sites_(scenario.sites.size()),
       tenants_(scenario.tenants.size()) {
-  bucket_s_ = std::max(1.0, std::ceil(scenario.horizon_s /
-                                      static_cast<double>(std::max<size_t>(1, limits.max_counter_samples))));
   auto add = [&](int site, std::string name, std::string unit) {
-    counters_.emplace_back(site, std::move(name), std::move(unit), bucket_s_);
+    counters_.emplace_back(site, std::move(name), std::move(unit), 1.0, limits.max_counter_samples);
     return counters_.size() - 1;
   };
   tenant_series_.assign(sites_ * tenants_, kNone);
@@ -52,6 +50,10 @@ TraceRecorder::TraceRecorder(TelemetrySink& inner, const Scenario& scenario, con
   dirty_.assign(counters_.size(), 0);
 }
 
+void TraceRecorder::mark(size_t series) {
+  if (!dirty_[series]) dirty_[series] = 1, dirty_list_.push_back(series);
+}
+
 void TraceRecorder::touch(double now_s) {
   if (now_s != pending_s_) flush();
   pending_s_ = now_s;
@@ -63,7 +65,7 @@ void TraceRecorder::flush() {
     for (size_t s = 0; s < sites_; ++s) {
       const size_t i = power_series_[s];
       const double kw = power_->site_it_w(static_cast<int>(s)) / 1000;
-      if (kw != values_[i]) values_[i] = kw, dirty_[i] = 1, dirty_list_.push_back(i);
+      if (kw != values_[i]) values_[i] = kw, mark(i);
     }
   }
   for (size_t i : dirty_list_) {
@@ -79,7 +81,7 @@ void TraceRecorder::add_busy(const Job& job, double sign) {
   for (size_t i : {busy_series_[site], tenant_series_[site * tenants_ + job.tenant]}) {
     if (i == kNone) continue;
     values_[i] += gpus;
-    if (!dirty_[i]) dirty_[i] = 1, dirty_list_.push_back(i);
+    mark(i);
   }
 }
 
@@ -130,7 +132,7 @@ void TraceRecorder::capacity_changed(int pool, int owner, int64_t delta_gpus, do
   ForwardingSink::capacity_changed(pool, owner, delta_gpus, now_s);
   const size_t i = service_series_[static_cast<size_t>(cluster_.pools()[pool].site)];
   values_[i] += static_cast<double>(delta_gpus);
-  if (!dirty_[i]) dirty_[i] = 1, dirty_list_.push_back(i);
+  mark(i);
 }
 
 void TraceRecorder::instant_done(double now_s) {
@@ -146,7 +148,7 @@ void TraceRecorder::finish(double end_s) {
   for (const auto& [index, run] : open_) close_run(index, run, end_s, SliceEnd::kRunningAtEnd);
   open_.clear();
   slices_.finish();
-  for (CounterSeries& c : counters_) c.finish();
+  for (CounterSeries& c : counters_) c.finish(end_s);
 }
 
 }  // namespace sovsim::sim

@@ -25,7 +25,7 @@ namespace sovsim::sim {
 struct TraceLimits {
   size_t max_tracks = 2000;         // beyond: nodes folded into domains, leaves, pods, sites
   size_t max_slices = 1000000;      // beyond: the first ones by start time are kept
-  size_t max_counter_samples = 10000;  // per series: buckets of horizon / this (at least 1 s)
+  size_t max_counter_samples = 10000;  // per series: 1 s buckets, doubled as the run outgrows them
 };
 
 class TraceRecorder final : public ForwardingSink {
@@ -47,7 +47,7 @@ class TraceRecorder final : public ForwardingSink {
   const TrackLayout& layout() const { return layout_; }
   const SliceStore& slices() const { return slices_; }
   const std::vector<CounterSeries>& counters() const { return counters_; }
-  double bucket_s() const { return bucket_s_; }
+  double bucket_s() const { return counters_.front().bucket_s(); }  // the same for every series
   double end_s() const { return end_s_; }
 
  private:
@@ -62,15 +62,14 @@ class TraceRecorder final : public ForwardingSink {
   // at the end of each instant.
   void touch(double now_s);
   void flush();
+  void mark(size_t series);  // its value changed in the pending instant
   void add_busy(const Job& job, double sign);
-  size_t series(size_t first, size_t offset);
 
   const Cluster& cluster_;
   const PowerMeter* power_;
   TraceLimits limits_;
   TrackLayout layout_;
   SliceStore slices_;
-  double bucket_s_ = 1;
   double end_s_ = 0;
   std::unordered_map<JobIndex, OpenRun> open_;
   std::vector<uint16_t> runs_;  // by job: runs started so far

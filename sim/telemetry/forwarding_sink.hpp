@@ -38,9 +38,6 @@ class ForwardingSink : public TelemetrySink {
   }
   void instant_done(double now_s) override { inner_.instant_done(now_s); }
 
- protected:
-  TelemetrySink& inner() { return inner_; }
-
  private:
   TelemetrySink& inner_;
 };
