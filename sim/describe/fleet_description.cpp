@@ -27,7 +27,7 @@ std::vector<std::tuple<double, std::string, int64_t>> service_steps(const Prepar
   std::vector<std::tuple<double, std::string, int64_t>> steps;
   for (const Tranche& t : p.capacity.tranches) {
     const int64_t gpus = tranche_gpus(p, t);
-    if (gpus == 0) continue;
+    if (gpus == 0 || t.in_service_s >= t.retire_s) continue;  // never in service
     const std::string hw = hardware_name(p.cluster.pools()[t.pool]);
     if (t.in_service_s < p.scenario.horizon_s) steps.emplace_back(t.in_service_s, hw, gpus);
     if (t.retire_s < p.scenario.horizon_s) steps.emplace_back(t.retire_s, hw, -gpus);
