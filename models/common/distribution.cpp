@@ -38,16 +38,41 @@ double Distribution::sample(Rng& rng) const {
   return max > min ? std::clamp(x, min, max) : x;
 }
 
+namespace {
+
+double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+// E[clamp(X, lo, hi)] = lo P(X < lo) + E[X; lo <= X <= hi] + hi P(X > hi), from X's CDF and
+// its partial expectation E[X; X <= x].
+template <typename Cdf, typename Partial>
+double clamped_mean(double lo, double hi, Cdf cdf, Partial partial) {
+  return lo * cdf(lo) + (partial(hi) - partial(lo)) + hi * (1 - cdf(hi));
+}
+
+}  // namespace
+
 double Distribution::expected_value() const {
+  const bool clamped = max > min;
   switch (kind) {
     case Kind::kFixed:
       return value;
     case Kind::kUniform:
       return 0.5 * (min + max);
     case Kind::kExponential:
-      return mean;
-    case Kind::kLognormal:
-      return median * std::exp(0.5 * sigma * sigma);
+      if (!clamped) return mean;
+      return clamped_mean(
+          min, max, [&](double x) { return 1 - std::exp(-x / mean); },
+          [&](double x) { return mean - (x + mean) * std::exp(-x / mean); });
+    case Kind::kLognormal: {
+      const double mu = std::log(median), full = median * std::exp(0.5 * sigma * sigma);
+      if (!clamped) return full;
+      if (sigma == 0) return std::clamp(median, min, max);
+      // ln X ~ N(mu, sigma²): P(X <= x) = Φ(z), E[X; X <= x] = E[X] Φ(z - σ), z = (ln x - mu) / σ.
+      auto z = [&](double x) { return x > 0 ? (std::log(x) - mu) / sigma : -INFINITY; };
+      return clamped_mean(
+          min, max, [&](double x) { return normal_cdf(z(x)); },
+          [&](double x) { return full * normal_cdf(z(x) - sigma); });
+    }
     case Kind::kChoice: {
       if (weights.empty()) return std::accumulate(values.begin(), values.end(), 0.0) / values.size();
       const double total = std::accumulate(weights.begin(), weights.end(), 0.0);

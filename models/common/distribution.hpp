@@ -22,7 +22,7 @@ struct Distribution {
   double min = 0, max = 0;            // kUniform bounds; for other kinds a clamp if max > min
 
   double sample(Rng& rng) const;
-  double expected_value() const;  // exact for fixed/uniform/exponential/choice; unclamped lognormal
+  double expected_value() const;  // the mean of sample(), clamp included (exact, closed form)
 };
 
 // The keys of a {dist: ...} map, described once (docs/scenario.md#distributions): the reader

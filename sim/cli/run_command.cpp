@@ -8,6 +8,7 @@
 #include <optional>
 #include <ostream>
 
+#include "sim/chrome_trace/trace_path.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/progress_line.hpp"
 #include "sim/output/output_dir.hpp"
@@ -33,6 +34,9 @@ void setup_run_command(CLI::App& app, RunOptions& options) {
   cmd->add_flag("--detail", options.detail,
                 "Detailed mode: each iteration's collective steps as individual SimGrid comms "
                 "(small scenarios; docs/engine.md)");
+  cmd->add_option("--trace", options.trace,
+                  "Also write a Chrome trace-event JSON file of the run (jobs per node, busy GPUs, "
+                  "power) for ui.perfetto.dev or chrome://tracing (docs/trace-view.md)");
 }
 
 int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -45,9 +49,16 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     print_diagnostics({Diagnostic{dir, 0, 0, "", *problem}}, err);
     return kExitBadInput;
   }
+  if (!options.trace.empty()) {
+    if (const auto problem = sim::trace_path_problem(options.trace, dir, options.input.path)) {
+      print_diagnostics({Diagnostic{options.trace, 0, 0, "--trace", *problem}}, err);
+      return kExitBadInput;
+    }
+  }
   const bool summary_only = options.outputs == "summary";
   sim::RunSettings settings;
   settings.summary_only = summary_only;
+  settings.trace = options.trace;
   settings.engine_log = options.log_level == "debug" ? "info"
                         : options.log_level == "error" ? "error"
                                                        : "warning";
@@ -61,6 +72,9 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   if (!outcome.ok()) {
     print_diagnostics(outcome.diagnostics(), err);
     return kExitBadInput;
+  }
+  if (options.log_level != "error") {
+    for (const std::string& note : outcome->notes) err << "sovsim: " << note << "\n";
   }
   if (!options.quiet) {
     out << outcome->text;

@@ -1,4 +1,5 @@
-// sim/cli/run_command.hpp — `sovsim run SCENARIO [-o DIR] [--seed N] [--set k=v]... [--quiet]`.
+// sim/cli/run_command.hpp — `sovsim run SCENARIO [-o DIR] [--seed N] [--set k=v]... [--quiet]
+// [--trace FILE]`.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -17,6 +18,7 @@ struct RunOptions {
   bool detail = false;     // --detail: engine.detail = true
   std::string outputs = "all";  // --outputs summary: summary.json and perf.json only
   std::string log_level = "info";  // error | warning | info (progress on a terminal) | debug
+  std::string trace;            // --trace FILE: a Chrome/Perfetto trace (docs/trace-view.md)
 };
 
 void setup_run_command(CLI::App& app, RunOptions& options);

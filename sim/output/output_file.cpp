@@ -3,7 +3,7 @@
 
 #include <unistd.h>
 
-#include <fstream>
+#include <cstdio>
 #include <stdexcept>
 #include <system_error>
 
@@ -36,6 +36,9 @@ std::optional<std::string> output_file_problem(const fs::path& target, const fs:
     if (!fs::is_directory(parent, ec)) {
       return "the directory " + parent.string() + " does not exist";
     }
+    if (::access(parent.c_str(), W_OK | X_OK) != 0) {
+      return "the directory " + parent.string() + " is not writable";
+    }
     return std::nullopt;
   }
   if (status.type() != fs::file_type::regular) {
@@ -47,25 +50,34 @@ std::optional<std::string> output_file_problem(const fs::path& target, const fs:
 }
 
 void write_file_atomically(const fs::path& target, std::string_view content) {
-  const fs::path path = resolved(target);
-  const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
-  const RemoveOnInterrupt cleanup(temp);
-  {
-    std::ofstream f(temp, std::ios::binary);
-    f.write(content.data(), static_cast<std::streamsize>(content.size()));
-    f.close();
-    if (!f) {
-      std::error_code ec;
-      fs::remove(temp, ec);
-      throw std::runtime_error("cannot write " + temp.string());
-    }
-  }
+  StagedFile staged(target);
+  std::fwrite(content.data(), 1, content.size(), staged.file());
+  staged.commit();
+}
+
+StagedFile::StagedFile(const fs::path& target)
+    : target_(resolved(target)), temp_(target_.string() + ".tmp-" + std::to_string(::getpid())) {
+  cleanup_ = std::make_unique<RemoveOnInterrupt>(temp_);
+  file_ = std::fopen(temp_.c_str(), "wb");
+  if (!file_) throw std::runtime_error("cannot write " + temp_.string());
+}
+
+StagedFile::~StagedFile() {
+  if (file_) std::fclose(file_);
+  if (!cleanup_) return;  // committed
   std::error_code ec;
-  fs::rename(temp, path, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    throw std::runtime_error("cannot replace " + path.string() + ": " + ec.message());
-  }
+  fs::remove(temp_, ec);
+}
+
+void StagedFile::commit() {
+  const bool written = std::ferror(file_) == 0;
+  const bool closed = std::fclose(file_) == 0;
+  file_ = nullptr;
+  if (!written || !closed) throw std::runtime_error("cannot write " + temp_.string());
+  std::error_code ec;
+  fs::rename(temp_, target_, ec);
+  if (ec) throw std::runtime_error("cannot replace " + target_.string() + ": " + ec.message());
+  cleanup_.reset();
 }
 
 }  // namespace sovsim::sim

@@ -6,7 +6,9 @@
 // file (interrupt_cleanup.hpp).
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,5 +22,27 @@ std::optional<std::string> output_file_problem(const std::filesystem::path& targ
 // Writes `content` to a temporary file beside `target` (through a symbolic link, to its target)
 // and renames it over `target`. Throws std::runtime_error on an I/O failure.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
+
+class RemoveOnInterrupt;  // interrupt_cleanup.hpp
+
+// The same, streamed: open() creates the temporary file beside `target` (removed on an
+// interrupt, and by the destructor unless committed), file() is written to, commit() closes it
+// and renames it over `target`. Throws std::runtime_error on an I/O failure.
+class StagedFile {
+ public:
+  explicit StagedFile(const std::filesystem::path& target);
+  ~StagedFile();
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+
+  std::FILE* file() const { return file_; }
+  const std::filesystem::path& temp_path() const { return temp_; }
+  void commit();
+
+ private:
+  std::filesystem::path target_, temp_;
+  std::FILE* file_ = nullptr;
+  std::unique_ptr<RemoveOnInterrupt> cleanup_;  // null once committed
+};
 
 }  // namespace sovsim::sim

@@ -11,7 +11,8 @@ size_t display_width(const std::string& text) {
   }));
 }
 
-std::string aligned_columns(const std::vector<std::vector<std::string>>& rows) {
+std::string aligned_columns(const std::vector<std::vector<std::string>>& rows,
+                            const std::vector<bool>& right, size_t indent) {
   std::vector<size_t> widths;
   for (const auto& row : rows) {
     if (widths.size() < row.size()) widths.resize(row.size(), 0);
@@ -19,9 +20,12 @@ std::string aligned_columns(const std::vector<std::vector<std::string>>& rows) {
   }
   std::string out;
   for (const auto& row : rows) {
+    out += std::string(indent, ' ');
     for (size_t c = 0; c < row.size(); ++c) {
-      out += row[c];
-      if (c + 1 < row.size()) out += std::string(widths[c] - display_width(row[c]) + 2, ' ');
+      const std::string pad(widths[c] - display_width(row[c]), ' ');
+      const bool to_right = c < right.size() && right[c];
+      out += to_right ? pad + row[c] : row[c];
+      if (c + 1 < row.size()) out += (to_right ? "" : pad) + "  ";
     }
     out += '\n';
   }

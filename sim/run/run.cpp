@@ -6,13 +6,16 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
+#include "sim/chrome_trace/chrome_trace_writer.hpp"
 #include "sim/cluster/cluster.hpp"
 #include "sim/engine/controller.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/output/job_columns.hpp"
 #include "sim/output/output_dir.hpp"
+#include "sim/output/output_file.hpp"
 #include "sim/output/utilisation_csv.hpp"
 #include "sim/sched/policy_registry.hpp"
 #include "sim/telemetry/fleet_summary.hpp"
@@ -91,8 +94,14 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   // Living services are metered on the way to the ledger; without them the ledger is the sink.
   std::unique_ptr<ServiceMeter> services;
   if (!table.services.empty()) services = std::make_unique<ServiceMeter>(ledger, table);
-  TelemetrySink& sink = services ? static_cast<TelemetrySink&>(*services) : ledger;
-  Controller controller(table, cluster, scenario.tenants, *policy, sink, simulation,
+  TelemetrySink* sink = services ? static_cast<TelemetrySink*>(services.get()) : &ledger;
+  std::unique_ptr<TraceRecorder> trace;  // only with --trace: a tee in front of the others
+  if (!settings.trace.empty()) {
+    trace = std::make_unique<TraceRecorder>(*sink, scenario, cluster, table, &ledger.power(),
+                                            TraceLimits{});
+    sink = trace.get();
+  }
+  Controller controller(table, cluster, scenario.tenants, *policy, *sink, simulation,
                         prepared.value().capacity, rates, ledger.power(), options);
   if (utilisation_csv) ledger.set_observer(utilisation_csv.get());  // after the capacity at 0
 
@@ -111,6 +120,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
     services->finish(end_s);
     table.replica_tokens_served = services->tokens_by_job();
   }
+  if (trace) trace->finish(end_s);
   if (utilisation_csv) utilisation_csv->flush();
   utilisation_file.reset();
 
@@ -129,6 +139,12 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
     write_jobs_csv(jobs_csv.get(), table, ledger, cluster, tenant_names, end_s);
   }
   out.write("summary.json", outcome.summary.dump(2) + "\n");
+  std::optional<StagedFile> trace_file;  // renamed into place with the outputs
+  if (trace) {
+    trace_file.emplace(settings.trace);
+    write_chrome_trace(trace_file->file(), *trace, scenario, cluster, table);
+    outcome.notes = chrome_trace_notes(*trace, cluster);
+  }
   const ControllerStats& stats = controller.stats();
   const double total_wall_s = seconds_since(started);
   outcome.perf = {
@@ -148,6 +164,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   };
   out.write("perf.json", outcome.perf.dump(2) + "\n");
   out.commit();
+  if (trace_file) trace_file->commit();
   return outcome;
 }
 

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "models/common/result.hpp"
 #include "models/catalogs.hpp"
@@ -20,6 +21,7 @@ struct RunOutcome {
   nlohmann::ordered_json summary;  // as written to summary.json
   nlohmann::ordered_json perf;     // as written to perf.json (wall times: not deterministic)
   std::string text;                // one-screen summary
+  std::vector<std::string> notes;  // for stderr: size rules the trace applied (--trace)
 };
 
 // How to run, beyond the scenario: what `sovsim run`'s flags ask for.
@@ -29,6 +31,9 @@ struct RunSettings {
   bool summary_only = false;
   ProgressReport progress;  // optional: told where the simulation is now and then
   std::string engine_log = "warning";  // SimGrid's log threshold: "error", "warning" or "info"
+  // `--trace FILE`: also write a Chrome/Perfetto trace there, atomically, once the run has
+  // succeeded (docs/trace-view.md). Empty: none, and nothing of it in the run's path.
+  std::filesystem::path trace;
 };
 
 // Bad input discovered while preparing the run (e.g. a malformed trace) comes back as

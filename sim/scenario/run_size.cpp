@@ -10,14 +10,15 @@
 
 namespace sovsim::sim {
 
+double expected_jobs(const JobGenerator& g, double horizon_s) {
+  const double window_s = std::max(0.0, std::min(g.end_s, horizon_s) - g.start_s);
+  const double expected = g.rate_per_s * window_s;
+  return g.max_jobs > 0 ? std::min(expected, static_cast<double>(g.max_jobs)) : expected;
+}
+
 double expected_generated_jobs(const Scenario& s) {
   double jobs = 0;
-  for (const JobGenerator& g : s.workload.generators) {
-    const double window_s = std::max(0.0, std::min(g.end_s, s.horizon_s) - g.start_s);
-    double expected = g.rate_per_s * window_s;
-    if (g.max_jobs > 0) expected = std::min(expected, static_cast<double>(g.max_jobs));
-    jobs += expected;
-  }
+  for (const JobGenerator& g : s.workload.generators) jobs += expected_jobs(g, s.horizon_s);
   return jobs;
 }
 

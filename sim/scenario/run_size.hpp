@@ -9,8 +9,9 @@
 
 namespace sovsim::sim {
 
-// Expected number of jobs the generators create before the horizon (rate × window, capped by
-// each generator's count).
+// Expected number of jobs a generator creates before the horizon: rate × window, capped by its
+// count. expected_generated_jobs() sums them over the scenario's generators.
+double expected_jobs(const JobGenerator& generator, double horizon_s);
 double expected_generated_jobs(const Scenario& scenario);
 
 // One diagnostic per limit exceeded (estimated jobs, total nodes), each saying the estimate, why

@@ -7,7 +7,7 @@
 namespace sovsim::sim {
 
 ServiceMeter::ServiceMeter(TelemetrySink& inner, const JobTable& table)
-    : inner_(inner), table_(table), states_(table.services.size()), totals_(table.services.size()) {
+    : ForwardingSink(inner), table_(table), states_(table.services.size()), totals_(table.services.size()) {
   for (size_t s = 0; s < table.services.size(); ++s) {
     const LivingService& svc = table.services[s];
     states_[s].last_s = svc.begin_s;
@@ -19,7 +19,7 @@ ServiceMeter::ServiceMeter(TelemetrySink& inner, const JobTable& table)
 }
 
 void ServiceMeter::job_started(JobIndex index, const Job& job, double now_s) {
-  inner_.job_started(index, job, now_s);
+  ForwardingSink::job_started(index, job, now_s);
   const auto replica = table_.replicas.find(index);
   if (replica == table_.replicas.end()) return;
   const auto s = static_cast<size_t>(replica->second.service);
@@ -41,7 +41,7 @@ void ServiceMeter::job_stopped(JobIndex index, const Job& job, double now_s) {
       std::erase_if(st.pending, [&](const auto& p) { return p.second == index; });
     }
   }
-  inner_.job_stopped(index, job, now_s);
+  ForwardingSink::job_stopped(index, job, now_s);
 }
 
 void ServiceMeter::stop_serving(size_t s, JobIndex index) {

@@ -10,12 +10,12 @@
 #include <map>
 #include <vector>
 
-#include "sim/telemetry/telemetry_sink.hpp"
+#include "sim/telemetry/forwarding_sink.hpp"
 #include "sim/workload/job_table.hpp"
 
 namespace sovsim::sim {
 
-class ServiceMeter final : public TelemetrySink {
+class ServiceMeter final : public ForwardingSink {
  public:
   struct Interval {
     double start_s = 0, length_s = 0;
@@ -32,25 +32,6 @@ class ServiceMeter final : public TelemetrySink {
 
   void job_started(JobIndex index, const Job& job, double now_s) override;
   void job_stopped(JobIndex index, const Job& job, double now_s) override;
-  void work_lost(JobIndex index, const Job& job, Loss cause, double work_s, double now_s) override {
-    inner_.work_lost(index, job, cause, work_s, now_s);
-  }
-  void checkpoint_written(JobIndex index, const Job& job, double spent_s) override {
-    inner_.checkpoint_written(index, job, spent_s);
-  }
-  void network_stretched(JobIndex index, const Job& job, double stretch_s) override {
-    inner_.network_stretched(index, job, stretch_s);
-  }
-  void hbm_stretched(JobIndex index, const Job& job, double stretch_s) override {
-    inner_.hbm_stretched(index, job, stretch_s);
-  }
-  void job_interrupted(JobIndex index, const Job& job) override {
-    inner_.job_interrupted(index, job);
-  }
-  void capacity_changed(int pool, int owner, int64_t delta_gpus, double now_s) override {
-    inner_.capacity_changed(pool, owner, delta_gpus, now_s);
-  }
-  void instant_done(double now_s) override { inner_.instant_done(now_s); }
 
   // Closes every integral at the run's end. Call once.
   void finish(double end_s);
@@ -70,7 +51,6 @@ class ServiceMeter final : public TelemetrySink {
   void integrate(size_t service, double t0_s, double t1_s);
   void stop_serving(size_t service, JobIndex index);
 
-  TelemetrySink& inner_;
   const JobTable& table_;
   std::vector<State> states_;
   std::vector<Totals> totals_;

@@ -14,6 +14,15 @@ json ratio_or_null(double part, double whole) { return whole > 0 ? json(part / w
 
 }  // namespace
 
+json service_layout(const LivingService& svc, const Scenario& scenario) {
+  return {{"id", svc.id},
+          {"tenant", scenario.tenants[svc.tenant].name},
+          {"model", svc.work.model},
+          {"hardware", svc.hardware},
+          {"gpus_per_replica", svc.tp},
+          {"replica_requests_per_s", svc.replica_requests_per_s}};
+}
+
 void add_services(json& summary, const JobTable& table, const ServiceMeter* meter,
                   const Scenario& scenario) {
   json list = json::array();
@@ -28,24 +37,20 @@ void add_services(json& summary, const JobTable& table, const ServiceMeter* mete
     const double life_s = svc.end_s - svc.begin_s;
     tenant_offered[svc.tenant] += t.offered_requests;
     tenant_served[svc.tenant] += t.served_requests;
-    list.push_back({{"id", svc.id},
-                    {"tenant", scenario.tenants[svc.tenant].name},
-                    {"model", svc.work.model},
-                    {"hardware", svc.hardware},
-                    {"gpus_per_replica", svc.tp},
-                    {"replica_requests_per_s", svc.replica_requests_per_s},
-                    {"ttft_s", svc.ttft_s},
-                    {"tpot_s", svc.tpot_s},
-                    {"ttft_slo_s", svc.work.ttft_slo_s},
-                    {"tpot_slo_s", svc.work.tpot_slo_s},
-                    {"begin_s", svc.begin_s},
-                    {"end_s", svc.end_s},
-                    {"peak_replicas_planned", svc.peak_replicas},
-                    {"mean_replicas", life_s > 0 ? t.ready_replica_s / life_s : 0.0},
-                    {"offered_requests", t.offered_requests},
-                    {"served_requests", t.served_requests},
-                    {"slo_attainment", ratio_or_null(t.served_requests, t.offered_requests)},
-                    {"tokens_served", tokens[s]}});
+    json o = service_layout(svc, scenario);
+    o.update(json{{"ttft_s", svc.ttft_s},
+                  {"tpot_s", svc.tpot_s},
+                  {"ttft_slo_s", svc.work.ttft_slo_s},
+                  {"tpot_slo_s", svc.work.tpot_slo_s},
+                  {"begin_s", svc.begin_s},
+                  {"end_s", svc.end_s},
+                  {"peak_replicas_planned", svc.peak_replicas},
+                  {"mean_replicas", life_s > 0 ? t.ready_replica_s / life_s : 0.0},
+                  {"offered_requests", t.offered_requests},
+                  {"served_requests", t.served_requests},
+                  {"slo_attainment", ratio_or_null(t.served_requests, t.offered_requests)},
+                  {"tokens_served", tokens[s]}});
+    list.push_back(std::move(o));
   }
   summary["services"] = std::move(list);
   for (auto& tenant : summary["tenants"]) {

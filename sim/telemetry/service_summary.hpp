@@ -14,6 +14,10 @@
 
 namespace sovsim::sim {
 
+// A living service's identity and layout, the first keys of its summary.json entry (also in
+// `sovsim describe --json`): id, tenant, model, hardware, gpus_per_replica, replica_requests_per_s.
+nlohmann::ordered_json service_layout(const LivingService& service, const Scenario& scenario);
+
 // Adds `services` (empty without living services) and, per tenant, `slo_attainment` (null when
 // the tenant has none). `meter` is null when the run has no living services.
 void add_services(nlohmann::ordered_json& summary, const JobTable& table, const ServiceMeter* meter,

@@ -84,6 +84,8 @@ Result<WorkloadJobs> collect_jobs(const Scenario& s) {
     if (!imported.ok()) return imported.diagnostics();
     out.notes = imported->notes;
     out.trace_max_procs = imported->max_procs;
+    out.trace_jobs = static_cast<int64_t>(imported->jobs.size());
+    out.trace_skipped = imported->skipped;
     specs.insert(specs.end(), std::make_move_iterator(imported->jobs.begin()),
                  std::make_move_iterator(imported->jobs.end()));
   }
@@ -102,6 +104,7 @@ Result<WorkloadJobs> collect_jobs(const Scenario& s) {
   int64_t next_id = ids.empty() ? 1 : ids.back() + 1;
   for (size_t g = 0; g < s.workload.generators.size(); ++g) {
     auto generated = generate_jobs(s.workload.generators[g], s.seed, 1000 + g, s.horizon_s, next_id);
+    out.generated_ids.emplace_back(next_id, static_cast<int64_t>(generated.size()));
     next_id += static_cast<int64_t>(generated.size());
     specs.insert(specs.end(), std::make_move_iterator(generated.begin()),
                  std::make_move_iterator(generated.end()));
@@ -284,6 +287,9 @@ Result<JobTable> build_job_table(const Scenario& s, const Cluster& cluster,
   int64_t fit_nowhere = 0;
   JobTable table;
   table.notes = std::move(input.notes);
+  table.generated_ids = std::move(input.generated_ids);
+  table.trace_jobs = input.trace_jobs;
+  table.trace_skipped = input.trace_skipped;
   std::vector<JobSpec>& specs = input.specs;
   const std::map<int64_t, ReplicaOf> replica_by_id =
       expand_living_services(s, cluster, catalogs, sizer, specs, table.services);

@@ -67,6 +67,9 @@ struct JobTable {
   }
   int64_t beyond_horizon = 0;                   // jobs dropped: submitted at or after the horizon
   std::vector<std::string> notes;               // importer notes (skipped records etc.)
+  // Where jobs came from (`sovsim describe`): generator g made the ids [first, first + count).
+  std::vector<std::pair<int64_t, int64_t>> generated_ids;
+  int64_t trace_jobs = 0, trace_skipped = 0;  // imported from the trace; records it skipped
 };
 
 // Every job of the workload as specs: explicit, imported (the trace file is read here, so its
@@ -75,6 +78,8 @@ struct WorkloadJobs {
   std::vector<JobSpec> specs;
   int64_t trace_max_procs = 0;     // the trace header's MaxProcs/MaxNodes, 0 if none
   std::vector<std::string> notes;  // importer notes (skipped records etc.)
+  std::vector<std::pair<int64_t, int64_t>> generated_ids;  // per generator: first id, count
+  int64_t trace_jobs = 0, trace_skipped = 0;
 };
 Result<WorkloadJobs> collect_jobs(const Scenario& scenario);
 

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "models/common/distribution.hpp"
 
 namespace sovsim {
@@ -63,6 +65,35 @@ TEST(Distribution, ClampApplies) {
     const double x = d.sample(r);
     EXPECT_GE(x, 50);
     EXPECT_LE(x, 60);
+  }
+}
+
+// expected_value() is the mean of sample(), clamps included: against the mean of many draws.
+TEST(Distribution, ExpectedValueIncludesTheClamp) {
+  auto sample_mean = [](const Distribution& d) {
+    Rng r(11);
+    double sum = 0;
+    const int n = 400000;
+    for (int i = 0; i < n; ++i) sum += d.sample(r);
+    return sum / n;
+  };
+  Distribution lognormal;
+  lognormal.kind = Distribution::Kind::kLognormal;
+  lognormal.median = 2;
+  lognormal.sigma = 1;
+  lognormal.min = 0.5;
+  lognormal.max = 6;
+  Distribution exponential;
+  exponential.kind = Distribution::Kind::kExponential;
+  exponential.mean = 8;
+  exponential.min = 0.5;
+  exponential.max = 20;
+  for (const Distribution& d : {lognormal, exponential}) {
+    const double draws = sample_mean(d);
+    EXPECT_NEAR(d.expected_value(), draws, 0.005 * draws);
+    Distribution unclamped = d;
+    unclamped.min = unclamped.max = 0;
+    EXPECT_GT(std::abs(unclamped.expected_value() - draws), 0.05 * draws);  // the clamp matters
   }
 }
 
