@@ -45,27 +45,41 @@ std::string bucket_rule(const RunOutputs& run) {
       run.grid.size(), format_seconds(run.grid.width()));
 }
 
+// Why the charts of utilisation.csv cannot be drawn, "" if they can.
+std::string_view usage_missing(const RunOutputs& run) {
+  if (!run.usage) return kNoUtilisation;
+  if (run.grid.size() == 0) return kNoTime;
+  return {};
+}
+
+// A section holding busy_chart() of `series` (a member of UsageSeries), or the note why not.
+std::string busy_section(const RunOutputs& run, std::string_view id, std::string_view heading,
+                         const std::string& about, const std::string& chart_id,
+                         const std::string& title, const std::vector<std::string>& names,
+                         std::vector<BucketedValue> UsageSeries::*series) {
+  if (const std::string_view missing = usage_missing(run); !missing.empty()) {
+    return section_html(id, heading, about, missing_note(missing));
+  }
+  return section_html(id, heading, about + bucket_rule(run),
+                      busy_chart(run, chart_id, title, names, (*run.usage).*series));
+}
+
 }  // namespace
 
 std::string gpus_over_time_section(const RunOutputs& run) {
-  const std::string about =
-      "Busy GPUs of each tenant, stacked, against the GPUs in service (deliveries, retirements "
-      "and repairs change it), from <code>utilisation.csv</code>. ";
-  if (!run.usage) return section_html("gpus", "GPUs over time, by tenant", about, missing_note(kNoUtilisation));
-  if (run.grid.size() == 0) return section_html("gpus", "GPUs over time, by tenant", about, missing_note(kNoTime));
-  return section_html("gpus", "GPUs over time, by tenant", about + bucket_rule(run),
-                      busy_chart(run, "gpus-over-time", "Busy GPUs by tenant and GPUs in service",
-                                 run.tenants.names(), run.usage->busy_by_tenant));
+  return busy_section(run, "gpus", "GPUs over time, by tenant",
+                      "Busy GPUs of each tenant, stacked, against the GPUs in service "
+                      "(deliveries, retirements and repairs change it), from "
+                      "<code>utilisation.csv</code>. ",
+                      "gpus-over-time", "Busy GPUs by tenant and GPUs in service",
+                      run.tenants.names(), &UsageSeries::busy_by_tenant);
 }
 
 std::string gpus_by_site_section(const RunOutputs& run) {
-  const std::string about =
-      "The same busy GPUs stacked by site, from <code>utilisation.csv</code>. ";
-  if (!run.usage) return section_html("sites", "GPUs over time, by site", about, missing_note(kNoUtilisation));
-  if (run.grid.size() == 0) return section_html("sites", "GPUs over time, by site", about, missing_note(kNoTime));
-  return section_html("sites", "GPUs over time, by site", about + bucket_rule(run),
-                      busy_chart(run, "gpus-by-site", "Busy GPUs by site and GPUs in service",
-                                 run.sites.names(), run.usage->busy_by_site));
+  return busy_section(run, "sites", "GPUs over time, by site",
+                      "The same busy GPUs stacked by site, from <code>utilisation.csv</code>. ",
+                      "gpus-by-site", "Busy GPUs by site and GPUs in service", run.sites.names(),
+                      &UsageSeries::busy_by_site);
 }
 
 std::string utilisation_heat_map_section(const RunOutputs& run) {
@@ -75,8 +89,10 @@ std::string utilisation_heat_map_section(const RunOutputs& run) {
       "four weeks or more, else days; the last {0} may be partial), from "
       "<code>utilisation.csv</code>.",
       period);
-  if (!run.usage) return section_html("heat-map", "Utilisation per site and " + period, about, missing_note(kNoUtilisation));
-  if (run.periods.size() == 0) return section_html("heat-map", "Utilisation per site and " + period, about, missing_note(kNoTime));
+  if (const std::string_view missing = usage_missing(run); !missing.empty()) {
+    return section_html("heat-map", "Utilisation per site and " + period, about,
+                        missing_note(missing));
+  }
   const UsageSeries& usage = *run.usage;
   HeatMap map;
   map.id = "utilisation-heat-map";
