@@ -18,7 +18,8 @@ namespace sovsim::sim {
 using CsvRowHandler =
     std::function<void(std::span<const CsvField> fields, int line, DiagnosticSink& sink)>;
 
-// Reads `path`, calling `handle` with fields[k] = the row's value of columns[k]. Returns the
+// Reads `path` in blocks of whole records (never the whole file at once), calling `handle` with
+// fields[k] = the row's value of columns[k] and the row's line in the file. Returns the
 // diagnostics (none: read completely).
 Diagnostics read_output_csv(const std::filesystem::path& path,
                             std::span<const std::string_view> columns,
