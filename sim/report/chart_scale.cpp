@@ -43,8 +43,8 @@ std::string tick_label(double value, double step) {
 
 namespace {
 
-constexpr double kDurationTicks[] = {1,     10,     60,         600,        3600,
-                                     21600, 86400,  7 * 86400., 30 * 86400., 365 * 86400.};
+constexpr double kDurationTicks[] = {1,     10,    60,         600,         3600,
+                                     21600, 86400, 7 * 86400., 30 * 86400., 365 * 86400.};
 
 }  // namespace
 

@@ -61,13 +61,17 @@ std::string deliveries_section(const RunOutputs& run) {
     if (in_service) actual.emplace_back(*in_service, tranche_gpus);
     // planned_gpus: summaries before it had none; then only tranches that kept nodes tell.
     const auto planned_gpus = number_at(t, "/planned_gpus");
-    if (planned_s && planned_gpus) planned.emplace_back(*planned_s, *planned_gpus);
-    else if (planned_s && nodes > 0) planned.emplace_back(*planned_s, planned_nodes * tranche_gpus / nodes);
-    if (retire) actual.emplace_back(*retire, -tranche_gpus), planned.emplace_back(*retire, -tranche_gpus);
+    if (planned_s && planned_gpus)
+      planned.emplace_back(*planned_s, *planned_gpus);
+    else if (planned_s && nodes > 0)
+      planned.emplace_back(*planned_s, planned_nodes * tranche_gpus / nodes);
+    if (retire)
+      actual.emplace_back(*retire, -tranche_gpus), planned.emplace_back(*retire, -tranche_gpus);
     changes = changes || in_service.value_or(0) > 0 || retire || nodes != planned_nodes;
     std::string changed_by;
     for (const auto& e : summary_list(t, "changed_by")) {
-      changed_by += (changed_by.empty() ? "" : ", ") + (e.is_string() ? e.get<std::string>() : e.dump());
+      changed_by +=
+          (changed_by.empty() ? "" : ", ") + (e.is_string() ? e.get<std::string>() : e.dump());
     }
     rows.push_back({text_of(t, "site"), text_of(t, "hardware"), text_of(t, "owner"),
                     planned_gpus ? format_grouped(*planned_gpus, 0) : "–",
@@ -116,7 +120,8 @@ std::string power_section(const RunOutputs& run) {
   for (const auto& e : summary_list(run.summary, "fleet_events")) {
     if (text_of(e, "type") != "power_cap") continue;
     caps[text_of(e, "site")].push_back(
-        {value_of(e, "power_cap_mw"), fmt::format("cap set by {} on {}", text_of(e, "name"), when(e, "date"))});
+        {value_of(e, "power_cap_mw"),
+         fmt::format("cap set by {} on {}", text_of(e, "name"), when(e, "date"))});
   }
   BarChart chart("peak-power", "Peak IT power per site, and power caps", "IT power (MW)", "MW",
                  {"peak IT power"});
@@ -145,7 +150,8 @@ std::string cost_section(const RunOutputs& run) {
   BarChart emissions("emissions-by-tenant", "Emissions charged to each tenant", "emissions (tCO₂)",
                      "tCO₂", {"emissions"});
   std::vector<std::pair<std::string, const Json*>> payers;
-  for (const auto& t : summary_list(run.summary, "tenants")) payers.emplace_back(text_of(t, "name"), &t);
+  for (const auto& t : summary_list(run.summary, "tenants"))
+    payers.emplace_back(text_of(t, "name"), &t);
   // Capacity nobody ran on or owns is charged to nobody: a row of its own when it cost anything.
   if (run.summary.contains("unowned") && value_of(run.summary["unowned"], "cost_krw") > 0) {
     payers.emplace_back("unowned capacity nobody ran on", &run.summary["unowned"]);

@@ -32,8 +32,8 @@ const std::vector<HeadlineRow>& headline_rows() {
       {"GPU-hours writing checkpoints", "/checkpoint_gpu_hours", F::kQuantity, "GPU-h"},
       {"Preemptions", "/preemptions", F::kCount, ""},
       {"GPU-hours redone after preemptions", "/preemption_lost_gpu_hours", F::kQuantity, "GPU-h"},
-      {"GPU-hours of HBM stretch (shared GPUs)", "/gpu_sharing/hbm_stretch_gpu_hours",
-       F::kQuantity, "GPU-h"},
+      {"GPU-hours of HBM stretch (shared GPUs)", "/gpu_sharing/hbm_stretch_gpu_hours", F::kQuantity,
+       "GPU-h"},
       {"Fairness (Jain's index over use / entitlement)", "/fairness_jain", F::kQuantity, ""},
       {"Energy at the meter", "/energy/facility_mwh", F::kQuantity, "MWh"},
       {"Peak power at the meter", "/energy/peak_mw", F::kQuantity, "MW"},
@@ -53,9 +53,15 @@ std::string headline_table(const nlohmann::json& summary) {
     if (!value) continue;
     std::string text;
     switch (row.format) {
-      case HeadlineFormat::kCount: text = format_grouped(*value, 0); break;
-      case HeadlineFormat::kPercent: text = format_percent(*value); break;
-      case HeadlineFormat::kSeconds: text = format_seconds(*value); break;
+      case HeadlineFormat::kCount:
+        text = format_grouped(*value, 0);
+        break;
+      case HeadlineFormat::kPercent:
+        text = format_percent(*value);
+        break;
+      case HeadlineFormat::kSeconds:
+        text = format_seconds(*value);
+        break;
       case HeadlineFormat::kQuantity:
         text = format_quantity(*value) + (row.unit.empty() ? "" : " ") + std::string(row.unit);
         break;

@@ -18,9 +18,8 @@ struct QueueChange {
 };
 
 void bucket_queue(std::vector<QueueChange>& changes, const BucketGrid& grid, JobSeries& out) {
-  std::sort(changes.begin(), changes.end(), [](const QueueChange& a, const QueueChange& b) {
-    return a.time_s < b.time_s;
-  });
+  std::sort(changes.begin(), changes.end(),
+            [](const QueueChange& a, const QueueChange& b) { return a.time_s < b.time_s; });
   std::vector<double> by_tenant(out.queued_by_tenant.size(), 0.0);
   double total = 0;
   for (size_t k = 0; k < changes.size();) {

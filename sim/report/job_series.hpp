@@ -14,11 +14,11 @@
 namespace sovsim::sim {
 
 struct JobSeries {
-  BucketedValue queued;                          // all tenants
-  std::vector<BucketedValue> queued_by_tenant;    // by tenant index
-  std::vector<double> waits;                     // sorted
+  BucketedValue queued;                              // all tenants
+  std::vector<BucketedValue> queued_by_tenant;       // by tenant index
+  std::vector<double> waits;                         // sorted
   std::vector<std::vector<double>> waits_by_tenant;  // sorted, by tenant index
-  size_t jobs = 0;                               // rows read
+  size_t jobs = 0;                                   // rows read
 };
 
 // Tenants the index lacks are added.

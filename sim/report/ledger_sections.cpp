@@ -51,16 +51,17 @@ std::string entitlement_section(const RunOutputs& run) {
     if (const auto of_share = number_at(t, "/utilisation_of_share")) {
       chart.add_row({name, {100 * *of_share}, {}});
     }
-    rows.push_back({name, optional_percent(t, "share"), format_quantity(value_of(t, "owned_gpu_hours")),
-                    format_quantity(value_of(t, "entitled_gpu_hours")),
-                    format_quantity(value_of(t, "gpu_hours")), optional_percent(t, "utilisation_of_share"),
-                    optional_percent(t, "utilisation")});
+    rows.push_back(
+        {name, optional_percent(t, "share"), format_quantity(value_of(t, "owned_gpu_hours")),
+         format_quantity(value_of(t, "entitled_gpu_hours")),
+         format_quantity(value_of(t, "gpu_hours")), optional_percent(t, "utilisation_of_share"),
+         optional_percent(t, "utilisation")});
   }
   chart.reference_line(100, "entitlement");
-  std::string body = chart.rows() > 0
-                         ? chart.svg()
-                         : missing_note("No tenant has a share or owns capacity: there is no "
-                                        "entitlement to compare with.");
+  std::string body = chart.rows() > 0 ? chart.svg()
+                                      : missing_note(
+                                            "No tenant has a share or owns capacity: there is no "
+                                            "entitlement to compare with.");
   body += table_html({"tenant", "share", "owned GPU-h", "entitled GPU-h", "busy GPU-h",
                       "of entitlement", "of the fleet"},
                      rows);
@@ -123,8 +124,9 @@ std::string fabric_section(const RunOutputs& run) {
     }
   }
   std::string body = stretch > 0 ? chart.svg()
-                                 : missing_note("No job waited on the fabric in this run (no "
-                                                "shared or oversubscribed link was contended).");
+                                 : missing_note(
+                                       "No job waited on the fabric in this run (no "
+                                       "shared or oversubscribed link was contended).");
   return section_html("fabric", "Fabric: network stretch", about, body);
 }
 

@@ -23,8 +23,10 @@ size_t whole_records(std::string_view text) {
   bool quoted = false;
   size_t end = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '"') quoted = !quoted;
-    else if (text[i] == '\n' && !quoted) end = i + 1;
+    if (text[i] == '"')
+      quoted = !quoted;
+    else if (text[i] == '\n' && !quoted)
+      end = i + 1;
   }
   return end;
 }
@@ -37,7 +39,8 @@ Diagnostics read_output_csv(const std::filesystem::path& path,
   std::error_code ec;
   const auto type = std::filesystem::status(path, ec).type();
   if (type != std::filesystem::file_type::regular) {
-    return {{path.string(), 0, 0, "", "expected a regular file, found " + describe_file_type(type)}};
+    return {
+        {path.string(), 0, 0, "", "expected a regular file, found " + describe_file_type(type)}};
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return {{path.string(), 0, 0, "", "cannot open the file for reading"}};

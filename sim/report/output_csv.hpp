@@ -22,8 +22,7 @@ using CsvRowHandler =
 // fields[k] = the row's value of columns[k] and the row's line in the file. Returns the
 // diagnostics (none: read completely).
 Diagnostics read_output_csv(const std::filesystem::path& path,
-                            std::span<const std::string_view> columns,
-                            const CsvRowHandler& handle);
+                            std::span<const std::string_view> columns, const CsvRowHandler& handle);
 
 // A number cell in [0, inf), reported under its column name if it is not one.
 std::optional<double> nonnegative_field(const CsvField& field, std::string_view column, int line,

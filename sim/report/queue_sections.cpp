@@ -24,8 +24,9 @@ void add_cdf(XyChart& chart, const std::string& name, const std::vector<double>&
     x.push_back(waits[r]);
     y.push_back(100.0 * static_cast<double>(r + 1) / static_cast<double>(waits.size()));
   }
-  chart.line(fmt::format("{} ({} jobs)", name, format_grouped(static_cast<double>(waits.size()), 0)),
-             x, y, colour, mark);
+  chart.line(
+      fmt::format("{} ({} jobs)", name, format_grouped(static_cast<double>(waits.size()), 0)), x, y,
+      colour, mark);
 }
 
 }  // namespace
@@ -41,7 +42,8 @@ std::string queue_section(const RunOutputs& run) {
       "<code>jobs.csv</code>; <code>queue.mean_jobs</code> ({}) and <code>queue.max_jobs</code> "
       "({}) in summary.json count them.",
       mean ? format_quantity(*mean) : "–", max ? format_quantity(*max) : "–");
-  if (!run.jobs) return section_html("queue", "Queue length over time", about, missing_note(kNoJobs));
+  if (!run.jobs)
+    return section_html("queue", "Queue length over time", about, missing_note(kNoJobs));
   if (run.grid.size() == 0) {
     return section_html("queue", "Queue length over time", about,
                         missing_note("The run has no time span: nothing to plot."));

@@ -13,7 +13,8 @@
 namespace sovsim::sim {
 namespace {
 
-constexpr std::string_view kStyle = R"(body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans","Noto Sans KR",sans-serif;color:#111;max-width:920px;margin:0 auto;padding:16px;line-height:1.4}
+constexpr std::string_view kStyle =
+    R"(body{font-family:system-ui,"Segoe UI",Roboto,"Noto Sans","Noto Sans KR",sans-serif;color:#111;max-width:920px;margin:0 auto;padding:16px;line-height:1.4}
 h1{font-size:1.5em;margin-bottom:.2em}
 h2{font-size:1.2em;border-bottom:1px solid #ccc;margin-top:2em}
 p.meta{color:#444}
@@ -66,13 +67,12 @@ std::string tenants_section(const RunOutputs& run) {
       return v ? format(*v) : std::string("–");
     };
     const auto count = [](double v) { return format_grouped(v, 0); };
-    rows.push_back({text_of(t, "name"), number("/jobs_submitted", count),
-                    number("/jobs_completed", count), number("/jobs_rejected", count),
-                    number("/wait/mean_s", format_seconds), number("/wait/p95_s", format_seconds),
-                    number("/utilisation", format_percent),
-                    number("/utilisation_of_share", format_percent),
-                    number("/goodput_fraction", format_percent),
-                    number("/slo_attainment", format_percent)});
+    rows.push_back(
+        {text_of(t, "name"), number("/jobs_submitted", count), number("/jobs_completed", count),
+         number("/jobs_rejected", count), number("/wait/mean_s", format_seconds),
+         number("/wait/p95_s", format_seconds), number("/utilisation", format_percent),
+         number("/utilisation_of_share", format_percent),
+         number("/goodput_fraction", format_percent), number("/slo_attainment", format_percent)});
   }
   return section_html(
       "tenants", "Tenants",
@@ -100,14 +100,14 @@ std::string contents(const std::string& body) {
 }  // namespace
 
 std::string report_html(const RunOutputs& run) {
-  std::string body =
-      section_html("headline", "Headline", "Each figure is read from the summary.json key beside it.",
-                   headline_table(run.summary));
+  std::string body = section_html("headline", "Headline",
+                                  "Each figure is read from the summary.json key beside it.",
+                                  headline_table(run.summary));
   body += tenants_section(run);
-  for (auto section : {gpus_over_time_section, gpus_by_site_section, queue_section,
-                       wait_cdf_section, utilisation_heat_map_section, entitlement_section,
-                       losses_section, fabric_section, power_section, cost_section,
-                       deliveries_section, services_section}) {
+  for (auto section :
+       {gpus_over_time_section, gpus_by_site_section, queue_section, wait_cdf_section,
+        utilisation_heat_map_section, entitlement_section, losses_section, fabric_section,
+        power_section, cost_section, deliveries_section, services_section}) {
     body += section(run);
   }
   const std::string name = escape_html(text_of(run.summary, "scenario"));

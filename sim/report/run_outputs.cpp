@@ -17,8 +17,8 @@ Result<nlohmann::json> read_summary(const fs::path& dir) {
   const fs::path path = dir / "summary.json";
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    return Diagnostics{{dir.string(), 0, 0, "",
-                        "no summary.json (not the output directory of a run)"}};
+    return Diagnostics{
+        {dir.string(), 0, 0, "", "no summary.json (not the output directory of a run)"}};
   }
   auto text = read_input_file(path, "summary file", kMaxSummaryBytes);
   if (!text.ok()) return text.diagnostics();
@@ -78,13 +78,13 @@ Result<RunOutputs> load_run_outputs(const fs::path& dir) {
   out.jobs = read_if_present<JobSeries>(dir / "jobs.csv", problems, [&](const fs::path& f) {
     return read_job_series(f, out.grid, out.tenants);
   });
-  out.usage = read_if_present<UsageSeries>(dir / "utilisation.csv", problems, [&](const fs::path& f) {
-    return read_usage_series(f, out.grid, out.periods, out.tenants, out.sites);
-  });
-  out.services = read_if_present<ServiceSeries>(dir / "services.csv", problems,
-                                                [&](const fs::path& f) {
-                                                  return read_service_series(f, out.grid);
-                                                });
+  out.usage =
+      read_if_present<UsageSeries>(dir / "utilisation.csv", problems, [&](const fs::path& f) {
+        return read_usage_series(f, out.grid, out.periods, out.tenants, out.sites);
+      });
+  out.services = read_if_present<ServiceSeries>(
+      dir / "services.csv", problems,
+      [&](const fs::path& f) { return read_service_series(f, out.grid); });
   if (!problems.empty()) return problems;
   return out;
 }

@@ -5,9 +5,8 @@
 // sites are numbered in summary.json's order.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -30,8 +29,8 @@ struct RunOutputs {
   BucketGrid grid{0, 0, 0};
   BucketGrid periods{0, 0, 0};  // the heat map's columns
   double period_s = kWeekS;
-  std::optional<UsageSeries> usage;     // without utilisation.csv: none
-  std::optional<JobSeries> jobs;        // without jobs.csv (run --outputs summary): none
+  std::optional<UsageSeries> usage;       // without utilisation.csv: none
+  std::optional<JobSeries> jobs;          // without jobs.csv (run --outputs summary): none
   std::optional<ServiceSeries> services;  // without services.csv: none
 };
 

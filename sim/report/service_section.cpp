@@ -17,8 +17,9 @@ std::string services_section(const RunOutputs& run) {
                       "requests served within the SLO / requests offered (%)", "%", {"served"});
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : services) {
-    const std::string name = fmt::format("{} {} {}", number_at(s, "/id") ? format_grouped(*number_at(s, "/id"), 0) : "?",
-                                         text_of(s, "tenant"), text_of(s, "model"));
+    const std::string name =
+        fmt::format("{} {} {}", number_at(s, "/id") ? format_grouped(*number_at(s, "/id"), 0) : "?",
+                    text_of(s, "tenant"), text_of(s, "model"));
     const auto slo = number_at(s, "/slo_attainment");
     if (slo) attainment.add_row({name, {100 * *slo}, {}});
     rows.push_back({name, text_of(s, "hardware"),

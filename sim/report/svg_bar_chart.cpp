@@ -23,8 +23,11 @@ std::string value_text(double value, const std::string& unit) {
 
 BarChart::BarChart(std::string id, std::string title, std::string value_label, std::string unit,
                    std::vector<std::string> segment_names)
-    : id_(std::move(id)), title_(std::move(title)), value_label_(std::move(value_label)),
-      unit_(std::move(unit)), segment_names_(std::move(segment_names)) {}
+    : id_(std::move(id)),
+      title_(std::move(title)),
+      value_label_(std::move(value_label)),
+      unit_(std::move(unit)),
+      segment_names_(std::move(segment_names)) {}
 
 void BarChart::reference_line(double value, std::string label) {
   references_.push_back({value, std::move(label)});
@@ -61,16 +64,17 @@ std::string BarChart::svg() const {
   for (int r = 0; r < rows; ++r) {
     const BarRow& row = rows_[r];
     const int y = kTop + r * kRow + (kRow - kBar) / 2;
-    out += fmt::format("<g><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><title>{}</title></g>",
-                       kLeft - 6, y + kBar - 3, svg_label(row.name, kLabelChars),
-                       escape_html(row.name));
+    out += fmt::format(
+        "<g><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><title>{}</title></g>", kLeft - 6,
+        y + kBar - 3, svg_label(row.name, kLabelChars), escape_html(row.name));
     double at = 0;
     for (size_t s = 0; s < row.segments.size(); ++s) {
       const double v = std::max(row.segments[s], 0.0);
       const std::string name =
           segment_names_.size() > 1 ? row.name + " — " + segment_names_[s] : row.name;
       out += fmt::format(
-          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: {}</title></rect>",
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"><title>{}: "
+          "{}</title></rect>",
           svg_number(x(at)), y, svg_number(x(at + v) - x(at)), kBar, palette_colour(s),
           escape_html(name), escape_html(value_text(v, unit_)));
       at += v;

@@ -92,8 +92,9 @@ TimeUnit time_unit_for(double span_s) {
 
 std::string svg_open(const std::string& id, const std::string& title, int width, int height) {
   return fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{0}\" class=\"chart\" viewBox=\"0 0 {2} {3}\" "
-      "width=\"{2}\" height=\"{3}\" role=\"img\" aria-labelledby=\"{0}-title\" "
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{0}\" class=\"chart\" "
+      "viewBox=\"0 0 {2} {3}\" width=\"{2}\" height=\"{3}\" role=\"img\" "
+      "aria-labelledby=\"{0}-title\" "
       "font-family=\"sans-serif\" font-size=\"12\">\n"
       "<title id=\"{0}-title\">{1}</title>\n"
       "<rect width=\"{2}\" height=\"{3}\" fill=\"#ffffff\"/>\n"
@@ -129,7 +130,8 @@ std::string svg_legend(const std::vector<LegendEntry>& entries, int x0, int y0, 
       out += fmt::format(
           "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\"{}/>", sx,
           y - 4, svg_number(x0 + x + 16), y - 4, colour,
-          e.mark == Mark::kDashed || e.mark == Mark::kDashedStep ? " stroke-dasharray=\"4 3\"" : "");
+          e.mark == Mark::kDashed || e.mark == Mark::kDashedStep ? " stroke-dasharray=\"4 3\""
+                                                                 : "");
     }
     out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text></g>\n", svg_number(x0 + x + 22), y,
                        svg_label(e.name, 40));

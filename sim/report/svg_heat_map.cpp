@@ -26,8 +26,9 @@ std::string heat_map_svg(const HeatMap& map) {
   std::string out = svg_open(map.id, map.title, kChartWidth, legend_y + 10);
   for (int r = 0; r < rows; ++r) {
     const int y = kTop + r * kRow;
-    out += fmt::format("<g><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><title>{}</title></g>\n",
-                       kLeft - 6, y + kRow - 6, svg_label(map.rows[r], 26), escape_html(map.rows[r]));
+    out += fmt::format(
+        "<g><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><title>{}</title></g>\n",
+        kLeft - 6, y + kRow - 6, svg_label(map.rows[r], 26), escape_html(map.rows[r]));
     for (size_t c = 0; c < columns; ++c) {
       const double v = map.values[r][c];
       const bool data = std::isfinite(v);
@@ -53,14 +54,16 @@ std::string heat_map_svg(const HeatMap& map) {
   int x = kLeft;
   for (int i = 0; i <= 5; ++i) {
     const double f = i / 5.0;
-    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\"/>"
-                       "<text x=\"{}\" y=\"{}\">{}</text>",
-                       x, legend_y - 9, viridis_colour(f), x + 18, legend_y, format_percent(f));
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"{}\">{}</text>",
+        x, legend_y - 9, viridis_colour(f), x + 18, legend_y, format_percent(f));
     x += 70;
   }
-  out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\" "
-                     "stroke=\"#bbbbbb\"/><text x=\"{}\" y=\"{}\">no capacity in service</text>\n",
-                     x, legend_y - 9, kNoData, x + 18, legend_y);
+  out += fmt::format(
+      "<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"{}\" "
+      "stroke=\"#bbbbbb\"/><text x=\"{}\" y=\"{}\">no capacity in service</text>\n",
+      x, legend_y - 9, kNoData, x + 18, legend_y);
   return out + "</svg>\n";
 }
 

@@ -24,7 +24,10 @@ void append_point(std::string& out, double x, double y) {
 }  // namespace
 
 XyChart::XyChart(std::string id, std::string title, Axis x, Axis y, int plot_height)
-    : id_(std::move(id)), title_(std::move(title)), x_(std::move(x)), y_(std::move(y)),
+    : id_(std::move(id)),
+      title_(std::move(title)),
+      x_(std::move(x)),
+      y_(std::move(y)),
       plot_height_(plot_height) {}
 
 double XyChart::px(double x) const {
@@ -74,8 +77,8 @@ void XyChart::line(const std::string& name, const std::vector<double>& x,
   shapes_ += fmt::format(
       "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}>"
       "<title>{}</title></polyline>\n",
-      points, escape_html(colour), dashed ? "1.5" : "2",
-      dashed ? " stroke-dasharray=\"5 3\"" : "", escape_html(name));
+      points, escape_html(colour), dashed ? "1.5" : "2", dashed ? " stroke-dasharray=\"5 3\"" : "",
+      escape_html(name));
   if (!name.empty()) legend_.push_back({name, std::string(colour), mark});
 }
 
@@ -113,15 +116,17 @@ std::string XyChart::svg() const {
   out += "</g>\n<g text-anchor=\"middle\">";
   for (size_t i = 0; i < x_.ticks.size(); ++i) {
     const std::string x = svg_number(px(x_.ticks[i]));
-    out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#000000\"/>"
-                       "<text x=\"{0}\" y=\"{3}\">{4}</text>",
-                       x, bottom, bottom + 4, bottom + 16, escape_html(x_.tick_labels[i]));
+    out += fmt::format(
+        "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#000000\"/>"
+        "<text x=\"{0}\" y=\"{3}\">{4}</text>",
+        x, bottom, bottom + 4, bottom + 16, escape_html(x_.tick_labels[i]));
   }
   out += "</g>\n";
   out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
                      (kLeft + kPlotRight) / 2, bottom + 34, escape_html(x_.label));
   out += fmt::format(
-      "<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 {0})\">{1}</text>\n",
+      "<text x=\"16\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 16 "
+      "{0})\">{1}</text>\n",
       kTop + plot_height_ / 2, escape_html(y_.label));
   out += svg_legend(legend_, kLeft, legend_top, kPlotRight - kLeft);
   return out + "</svg>\n";

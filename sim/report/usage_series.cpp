@@ -92,8 +92,8 @@ Result<UsageSeries> read_usage_series(const std::filesystem::path& file, const B
                                       const BucketGrid& periods, NameIndex& tenants,
                                       NameIndex& sites) {
   enum { kTime, kSite, kTenant, kHw, kBusy, kTotal };
-  static constexpr std::array<std::string_view, 6> kColumns = {
-      "time_s", "site", "tenant", "hw", "busy_gpus", "total_gpus"};
+  static constexpr std::array<std::string_view, 6> kColumns = {"time_s", "site",      "tenant",
+                                                               "hw",     "busy_gpus", "total_gpus"};
   UsageSeries out;
   UsageAccumulator usage(grid, periods, out);
   usage.grow(sites.size(), tenants.size());  // every known name gets its series

@@ -14,7 +14,7 @@
 namespace sovsim::sim {
 
 struct UsageSeries {
-  BucketedValue installed, busy;             // the fleet's GPUs in service and busy GPUs
+  BucketedValue installed, busy;              // the fleet's GPUs in service and busy GPUs
   std::vector<BucketedValue> busy_by_tenant;  // by tenant index
   std::vector<BucketedValue> busy_by_site;    // by site index
   std::vector<std::vector<double>> busy_gpu_s, installed_gpu_s;  // [site][period]

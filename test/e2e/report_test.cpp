@@ -3,9 +3,9 @@
 // bytes; runs without utilisation.csv, without jobs or with `--outputs summary` are handled;
 // names are escaped; bad directories and malformed tables exit 2 and leave nothing half-written.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "test/support/sovsim_process.hpp"
 
@@ -13,6 +13,18 @@ namespace sovsim::test {
 namespace {
 
 const std::string kQuickstart = source_path("scenarios/quickstart.yaml");
+
+// `sovsim run SCENARIO -o DIR/OUT EXTRA`.
+ProcessResult run_into(const TempDir& dir, const std::string& scenario, const std::string& out,
+                       const std::string& extra = "-q") {
+  return run_sovsim("run " + scenario + " " + extra + " -o " + (dir / out).string(), dir.path());
+}
+
+// Writes `yaml` as DIR/s.yaml and runs it into DIR/out.
+ProcessResult run_yaml(const TempDir& dir, const std::string& yaml) {
+  write_file(dir / "s.yaml", yaml);
+  return run_into(dir, (dir / "s.yaml").string(), "out");
+}
 
 size_t count(const std::string& text, const std::string& what) {
   size_t n = 0;
@@ -29,8 +41,8 @@ std::string svg_with_id(const std::string& html, const std::string& id) {
 
 // Unescapes the five references report.html writes into attributes.
 std::string unescape(std::string s) {
-  for (auto [from, to] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
-                          {"&amp;", "&"}}) {
+  for (auto [from, to] :
+       {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}}) {
     for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + 1)) {
       s.replace(at, std::string(from).size(), to);
     }
@@ -41,10 +53,11 @@ std::string unescape(std::string s) {
 TEST(Report, QuickstartReportHoldsTheRunsData) {
   TempDir dir;
   const std::string out = (dir / "out").string();
-  auto r = run_sovsim("run " + kQuickstart + " -o " + out, dir.path());
+  auto r = run_into(dir, kQuickstart, "out", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\nreport    " + out + "/report.html\n"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1), "report    " + out + "/report.html\n");
+  EXPECT_EQ(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1),
+            "report    " + out + "/report.html\n");
   const std::string html = read_file(dir / "out/report.html");
   const auto summary = nlohmann::json::parse(read_file(dir / "out/summary.json"));
 
@@ -63,7 +76,8 @@ TEST(Report, QuickstartReportHoldsTheRunsData) {
     const size_t value0 = html.find("data-value=\"", key1) + 12, value1 = html.find('"', value0);
     const nlohmann::json::json_pointer key(html.substr(key0, key1 - key0));
     ASSERT_TRUE(summary.contains(key)) << key;
-    EXPECT_EQ(nlohmann::json::parse(unescape(html.substr(value0, value1 - value0))), summary.at(key))
+    EXPECT_EQ(nlohmann::json::parse(unescape(html.substr(value0, value1 - value0))),
+              summary.at(key))
         << key;
   }
   EXPECT_GE(rows, 20u);
@@ -101,8 +115,8 @@ TEST(Report, QuickstartReportHoldsTheRunsData) {
 
 TEST(Report, ReRenderIsByteIdenticalAndRunsAreDeterministic) {
   TempDir dir;
-  ASSERT_EQ(run_sovsim("run " + kQuickstart + " -q -o " + (dir / "a").string(), dir.path()).exit_code, 0);
-  ASSERT_EQ(run_sovsim("run " + kQuickstart + " -q -o " + (dir / "b").string(), dir.path()).exit_code, 0);
+  ASSERT_EQ(run_into(dir, kQuickstart, "a").exit_code, 0);
+  ASSERT_EQ(run_into(dir, kQuickstart, "b").exit_code, 0);
   const std::string first = read_file(dir / "a/report.html");
   EXPECT_EQ(first, read_file(dir / "b/report.html"));
   std::filesystem::remove(dir / "a/report.html");
@@ -111,27 +125,24 @@ TEST(Report, ReRenderIsByteIdenticalAndRunsAreDeterministic) {
   EXPECT_EQ(r.out, "report    " + (dir / "a/report.html").string() + "\n");
   EXPECT_EQ(read_file(dir / "a/report.html"), first);
   // Another seed is another report.
-  ASSERT_EQ(run_sovsim("run " + kQuickstart + " -q --seed 7 -o " + (dir / "c").string(), dir.path()).exit_code, 0);
+  ASSERT_EQ(run_into(dir, kQuickstart, "c", "-q --seed 7").exit_code, 0);
   EXPECT_NE(read_file(dir / "c/report.html"), first);
 }
 
 TEST(Report, WithoutUtilisationCsvTheUsageChartsAreNotes) {
   TempDir dir;
-  auto r = run_sovsim("run " + kQuickstart + " -q --set output.utilisation_csv=false -o " +
-                          (dir / "out").string(),
-                      dir.path());
+  auto r = run_into(dir, kQuickstart, "out", "-q --set output.utilisation_csv=false");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = read_file(dir / "out/report.html");
   EXPECT_TRUE(svg_with_id(html, "gpus-over-time").empty());
   EXPECT_TRUE(svg_with_id(html, "utilisation-heat-map").empty());
   EXPECT_EQ(count(html, "utilisation.csv was not written"), 3u);  // by tenant, by site, heat map
-  EXPECT_FALSE(svg_with_id(html, "wait-cdf").empty());  // from jobs.csv: still there
+  EXPECT_FALSE(svg_with_id(html, "wait-cdf").empty());            // from jobs.csv: still there
 }
 
 TEST(Report, SummaryOnlyRunsWriteNoReportButOneCanBeRendered) {
   TempDir dir;
-  auto r = run_sovsim("run " + kQuickstart + " --outputs summary -o " + (dir / "out").string(),
-                      dir.path());
+  auto r = run_into(dir, kQuickstart, "out", "--outputs summary");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "out/report.html"));
   EXPECT_EQ(r.out.find("report.html"), std::string::npos) << r.out;
@@ -144,13 +155,12 @@ TEST(Report, SummaryOnlyRunsWriteNoReportButOneCanBeRendered) {
 
 TEST(Report, NamesFromInputsAreEscaped) {
   TempDir dir;
-  write_file(dir / "s.yaml",
-             "name: \"<b>bold</b> & co\"\nhorizon: 1d\nsites:\n  - name: \"Seoul <KR>, 'east'\"\n"
-             "    nodes:\n      - {hardware: H100, count: 2}\ntenants:\n"
-             "  - name: \"<i>Lee, \\\"Kim\\\" & Co</i>\"\n    share: 1\nworkload:\n  jobs:\n"
-             "    - {tenant: \"<i>Lee, \\\"Kim\\\" & Co</i>\", gpus: 8, duration: 1h}\n");
-  auto r = run_sovsim("run " + (dir / "s.yaml").string() + " -q -o " + (dir / "out").string(),
-                      dir.path());
+  auto r =
+      run_yaml(dir,
+               "name: \"<b>bold</b> & co\"\nhorizon: 1d\nsites:\n  - name: \"Seoul <KR>, 'east'\"\n"
+               "    nodes:\n      - {hardware: H100, count: 2}\ntenants:\n"
+               "  - name: \"<i>Lee, \\\"Kim\\\" & Co</i>\"\n    share: 1\nworkload:\n  jobs:\n"
+               "    - {tenant: \"<i>Lee, \\\"Kim\\\" & Co</i>\", gpus: 8, duration: 1h}\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = read_file(dir / "out/report.html");
   EXPECT_EQ(html.find("<i>"), std::string::npos);
@@ -165,11 +175,10 @@ TEST(Report, NamesFromInputsAreEscaped) {
 
 TEST(Report, AnEmptyRunRenders) {
   TempDir dir;
-  write_file(dir / "s.yaml",
-             "name: idle\nhorizon: 2d\nsites:\n  - name: s\n    nodes:\n"
-             "      - {hardware: H100, count: 2}\ntenants:\n  - name: a\nworkload:\n  jobs: []\n");
-  auto r = run_sovsim("run " + (dir / "s.yaml").string() + " -q -o " + (dir / "out").string(),
-                      dir.path());
+  auto r = run_yaml(
+      dir,
+      "name: idle\nhorizon: 2d\nsites:\n  - name: s\n    nodes:\n"
+      "      - {hardware: H100, count: 2}\ntenants:\n  - name: a\nworkload:\n  jobs: []\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = read_file(dir / "out/report.html");
   EXPECT_NE(html.find("No job started in this run"), std::string::npos);
@@ -190,7 +199,7 @@ TEST(Report, ADirectoryWithoutSummaryExitsTwo) {
 
 TEST(Report, AMalformedTableExitsTwoAndKeepsTheOldReport) {
   TempDir dir;
-  ASSERT_EQ(run_sovsim("run " + kQuickstart + " -q -o " + (dir / "out").string(), dir.path()).exit_code, 0);
+  ASSERT_EQ(run_into(dir, kQuickstart, "out").exit_code, 0);
   const std::string before = read_file(dir / "out/report.html");
   std::string jobs = read_file(dir / "out/jobs.csv");
   const size_t line3 = jobs.find('\n', jobs.find('\n') + 1) + 1;

@@ -40,7 +40,7 @@ TEST(BucketSeries, DownsamplingKeepsTheIntegralAndThePeak) {
     top = std::max(top, busy.peak(i));
   }
   EXPECT_DOUBLE_EQ(integral, 10.0 * 1e6 + 490.0);
-  EXPECT_DOUBLE_EQ(top, 500);           // the spike survives as the peak of its bucket...
+  EXPECT_DOUBLE_EQ(top, 500);  // the spike survives as the peak of its bucket...
   EXPECT_DOUBLE_EQ(busy.peak(123), 500);
   EXPECT_NEAR(busy.mean(123, grid.width()), 10.49, 1e-9);  // ...while the mean barely moves
   EXPECT_DOUBLE_EQ(busy.peak(124), 10);

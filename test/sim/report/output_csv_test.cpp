@@ -18,7 +18,8 @@ TEST(OutputCsv, RecordsSpanningBlocksAreWholeAndLinesCountFromTheStart) {
   {
     std::ofstream out(path, std::ios::binary);
     out << "extra,id,text\n";
-    for (int i = 0; i < kRows; ++i) out << "padding-padding," << i << ",\"two\nlines, \"\"quoted\"\"\"\n";
+    for (int i = 0; i < kRows; ++i)
+      out << "padding-padding," << i << ",\"two\nlines, \"\"quoted\"\"\"\n";
     out << "x,not-a-number,\"last\"\n";
   }
   static constexpr std::array<std::string_view, 2> kColumns = {"id", "text"};
