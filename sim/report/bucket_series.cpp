@@ -25,6 +25,18 @@ std::vector<double> BucketedValue::means(const BucketGrid& grid) const {
   return out;
 }
 
+void accumulate_changes(std::vector<std::pair<double, double>> changes, std::vector<double>& times,
+                        std::vector<double>& values) {
+  std::stable_sort(changes.begin(), changes.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  times = {0};
+  values = {0};
+  for (const auto& [t, delta] : changes) {
+    if (t > times.back()) times.push_back(t), values.push_back(values.back());
+    values.back() += delta;
+  }
+}
+
 void add_step_function(const BucketGrid& grid, const std::vector<double>& times,
                        const std::vector<double>& values, double end, BucketedValue& out) {
   for (size_t k = 0; k < times.size(); ++k) {

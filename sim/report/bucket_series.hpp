@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace sovsim::sim {
@@ -70,6 +71,11 @@ class BucketedValue {
  private:
   std::vector<double> integral_, peak_;
 };
+
+// The step function that is 0 at time 0 and changes by `delta` at each (time, delta): its change
+// points (ascending from 0, changes at the same time merged) and its value after each.
+void accumulate_changes(std::vector<std::pair<double, double>> changes, std::vector<double>& times,
+                        std::vector<double>& values);
 
 // Feeds the step function given by its change points (times ascending; values[k] holds from
 // times[k] to times[k+1], the last to `end`) into `out` over `grid`.

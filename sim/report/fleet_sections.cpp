@@ -27,19 +27,6 @@ std::string when(const Json& o, const std::string& key) {
   return s ? "day " + format_grouped(*s / kDayS, 1) : "–";
 }
 
-// A step function from (time, change) pairs: times ascending from 0, values after each time.
-void cumulative(std::vector<std::pair<double, double>> changes, std::vector<double>& times,
-                std::vector<double>& values) {
-  std::stable_sort(changes.begin(), changes.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  times = {0};
-  values = {0};
-  for (const auto& [t, delta] : changes) {
-    if (t > times.back()) times.push_back(t), values.push_back(values.back());
-    values.back() += delta;
-  }
-}
-
 }  // namespace
 
 std::string deliveries_section(const RunOutputs& run) {
@@ -93,8 +80,8 @@ std::string deliveries_section(const RunOutputs& run) {
   }
   const TimeUnit unit = time_unit_for(run.end_s);
   std::vector<double> t_actual, v_actual, t_planned, v_planned;
-  cumulative(actual, t_actual, v_actual);
-  cumulative(planned, t_planned, v_planned);
+  accumulate_changes(actual, t_actual, v_actual);
+  accumulate_changes(planned, t_planned, v_planned);
   for (double& t : t_actual) t /= unit.seconds;
   for (double& t : t_planned) t /= unit.seconds;
   double top = 0;

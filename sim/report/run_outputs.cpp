@@ -86,6 +86,7 @@ Result<RunOutputs> load_run_outputs(const fs::path& dir) {
       dir / "services.csv", problems,
       [&](const fs::path& f) { return read_service_series(f, out.grid); });
   if (!problems.empty()) return problems;
+  out.capacity = capacity_from_tranches(out.summary, out.grid, out.periods, out.sites);
   return out;
 }
 

@@ -1,8 +1,8 @@
 // sim/report/run_outputs.hpp — a run's output directory loaded for the report: summary.json as
 // JSON, and whichever of jobs.csv, utilisation.csv and services.csv the run wrote, summarised
 // over one grid of at most kMaxBuckets buckets spanning [0, end_s] (bucket_series.hpp) and, for
-// the heat map, over periods of a week (a day for runs shorter than four weeks). Tenants and
-// sites are numbered in summary.json's order.
+// the heat map, over periods of a week (a day for runs shorter than four weeks); GPUs in service
+// from summary.json's tranches. Tenants and sites are numbered in summary.json's order.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +12,7 @@
 
 #include "models/common/result.hpp"
 #include "sim/report/bucket_series.hpp"
+#include "sim/report/capacity_series.hpp"
 #include "sim/report/job_series.hpp"
 #include "sim/report/name_index.hpp"
 #include "sim/report/service_series.hpp"
@@ -29,9 +30,10 @@ struct RunOutputs {
   BucketGrid grid{0, 0, 0};
   BucketGrid periods{0, 0, 0};  // the heat map's columns
   double period_s = kWeekS;
-  std::optional<UsageSeries> usage;       // without utilisation.csv: none
-  std::optional<JobSeries> jobs;          // without jobs.csv (run --outputs summary): none
-  std::optional<ServiceSeries> services;  // without services.csv: none
+  std::optional<UsageSeries> usage;        // without utilisation.csv: none
+  std::optional<CapacitySeries> capacity;  // GPUs in service, from summary.json's tranches
+  std::optional<JobSeries> jobs;           // without jobs.csv (run --outputs summary): none
+  std::optional<ServiceSeries> services;   // without services.csv: none
 };
 
 // Reads DIR/summary.json (required) and the tables present. Diagnostics: no or bad summary.json,

@@ -123,6 +123,7 @@ class BarChart {
 struct HeatMap {
   std::string id, title;
   std::string column_axis;                  // e.g. "week of the run"
+  std::string column_name;                  // in tooltips before the label: "week" -> "week 3"
   std::vector<std::string> rows, columns;   // row names, column labels
   std::vector<std::vector<double>> values;  // values[row][column]
 };

@@ -37,7 +37,7 @@ std::string heat_map_svg(const HeatMap& map) {
           "<title>{}, {} {}: {}</title></rect>",
           svg_number(kLeft + c * cell_w), y, svg_number(cell_w), kRow - 1,
           data ? viridis_colour(v) : std::string(kNoData), escape_html(map.rows[r]),
-          escape_html(map.column_axis), escape_html(map.columns[c]),
+          escape_html(map.column_name), escape_html(map.columns[c]),
           data ? format_percent(v) : "no capacity in service");
     }
     out += "\n";

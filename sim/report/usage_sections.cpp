@@ -25,15 +25,16 @@ std::string busy_chart(const RunOutputs& run, const std::string& id, const std::
                        const std::vector<std::string>& names,
                        const std::vector<BucketedValue>& series) {
   const UsageSeries& usage = *run.usage;
+  const BucketedValue& installed = run.capacity ? run.capacity->installed : usage.installed;
   const std::vector<double> x = bucket_x(run);
   double top = 0;
   for (size_t i = 0; i < run.grid.size(); ++i) {
-    top = std::max({top, usage.installed.peak(i), usage.busy.peak(i)});
+    top = std::max({top, installed.peak(i), usage.busy.peak(i)});
   }
   XyChart chart(id, title, run_time_axis(run), linear_axis("GPUs", 0, top > 0 ? top : 1));
   const Layers layers = top_layers(names, series, run.grid);
   chart.stacked_areas(x, layers.names, layers.values, layers.colours);
-  chart.line("GPUs in service (bucket peak)", x, usage.installed.peaks(), kInk);
+  chart.line("GPUs in service (bucket peak)", x, installed.peaks(), kInk);
   chart.line("busy GPUs (bucket peak)", x, usage.busy.peaks(), kInk, Mark::kDashed);
   return chart.svg();
 }
@@ -68,9 +69,9 @@ std::string busy_section(const RunOutputs& run, std::string_view id, std::string
 
 std::string gpus_over_time_section(const RunOutputs& run) {
   return busy_section(run, "gpus", "GPUs over time, by tenant",
-                      "Busy GPUs of each tenant, stacked, against the GPUs in service "
-                      "(deliveries, retirements and repairs change it), from "
-                      "<code>utilisation.csv</code>. ",
+                      "Busy GPUs of each tenant, stacked, from <code>utilisation.csv</code>, "
+                      "against the GPUs in service (deliveries and retirements change them; "
+                      "from <code>capacity.tranches[]</code> in summary.json). ",
                       "gpus-over-time", "Busy GPUs by tenant and GPUs in service",
                       run.tenants.names(), &UsageSeries::busy_by_tenant);
 }
@@ -85,9 +86,9 @@ std::string gpus_by_site_section(const RunOutputs& run) {
 std::string utilisation_heat_map_section(const RunOutputs& run) {
   const std::string period = run.period_s == kWeekS ? "week" : "day";
   const std::string about = fmt::format(
-      "Busy GPU-hours over GPU-hours in service, per site and {0} of the run (weeks for runs of "
-      "four weeks or more, else days; the last {0} may be partial), from "
-      "<code>utilisation.csv</code>.",
+      "Busy GPU-hours (<code>utilisation.csv</code>) over GPU-hours in service "
+      "(<code>capacity.tranches[]</code>), per site and {0} of the run (weeks for runs of four "
+      "weeks or more, else days; the last {0} may be partial).",
       period);
   if (const std::string_view missing = usage_missing(run); !missing.empty()) {
     return section_html("heat-map", "Utilisation per site and " + period, about,
@@ -98,13 +99,17 @@ std::string utilisation_heat_map_section(const RunOutputs& run) {
   map.id = "utilisation-heat-map";
   map.title = "Utilisation per site and " + period;
   map.column_axis = period + " of the run";
+  map.column_name = period;
   for (size_t p = 0; p < run.periods.size(); ++p) map.columns.push_back(std::to_string(p + 1));
-  const size_t sites = std::min(run.sites.size(), usage.busy_gpu_s.size());
+  const auto& installed_gpu_s =
+      run.capacity ? run.capacity->installed_gpu_s : usage.installed_gpu_s;
+  const size_t sites =
+      std::min({run.sites.size(), usage.busy_gpu_s.size(), installed_gpu_s.size()});
   for (size_t s = 0; s < sites; ++s) {
     map.rows.push_back(run.sites.names()[s]);
     auto& row = map.values.emplace_back();
     for (size_t p = 0; p < run.periods.size(); ++p) {
-      const double installed = usage.installed_gpu_s[s][p];
+      const double installed = installed_gpu_s[s][p];
       row.push_back(installed > 0 ? usage.busy_gpu_s[s][p] / installed
                                   : std::numeric_limits<double>::quiet_NaN());
     }

@@ -173,6 +173,25 @@ TEST(Report, NamesFromInputsAreEscaped) {
   EXPECT_FALSE(svg_with_id(html, "gpus-over-time").empty());
 }
 
+// Site "idle" has GPUs no tenant may use: utilisation.csv has no series there, yet they are in
+// service (summary.json's tranches) and the heat map shows them unused, not missing.
+TEST(Report, CapacityNoTenantMayUseIsInService) {
+  TempDir dir;
+  auto r = run_yaml(dir,
+                    "name: t\nhorizon: 1d\nsites:\n  - name: busy\n    nodes:\n"
+                    "      - {hardware: H100, count: 2}\n  - name: idle\n    nodes:\n"
+                    "      - {hardware: H100, count: 1}\ntenants:\n  - name: a\n    sites: [busy]\n"
+                    "workload:\n  jobs:\n    - {tenant: a, gpus: 8, duration: 1h}\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(dir / "out/utilisation.csv").find("idle"), std::string::npos);
+  const std::string html = read_file(dir / "out/report.html");
+  const std::string map = svg_with_id(html, "utilisation-heat-map");
+  EXPECT_NE(map.find("<title>idle, day 1: 0.0%</title>"), std::string::npos) << map;
+  // GPUs in service: 24 all along, the y axis' top tick at 25 (24 / 5 -> steps of 5).
+  const std::string gpus = svg_with_id(html, "gpus-over-time");
+  EXPECT_NE(gpus.find(">25</text>"), std::string::npos) << gpus;
+}
+
 TEST(Report, AnEmptyRunRenders) {
   TempDir dir;
   auto r = run_yaml(

@@ -67,7 +67,7 @@ TEST(SvgChart, NamesAreEscapedEverywhere) {
   chart.vertical_marker(0.5, evil);
   BarChart bars("b", evil, evil, "GPU-h", {evil, "other"});
   bars.add_row({evil, {1, 2}, {{1.5, evil}}});
-  HeatMap map{"h", evil, evil, {evil}, {evil}, {{0.5}}};
+  HeatMap map{"h", evil, evil, evil, {evil}, {evil}, {{0.5}}};
   for (const std::string& svg : {chart.svg(), bars.svg(), heat_map_svg(map)}) {
     EXPECT_EQ(svg.find("<b>"), std::string::npos) << svg;
     EXPECT_EQ(svg.find("&\""), std::string::npos) << svg;
@@ -83,7 +83,13 @@ TEST(SvgChart, LabelsAreCutByCharacters) {
 
 TEST(SvgChart, HeatMapHasOneCellPerRowAndColumn) {
   const double none = std::numeric_limits<double>::quiet_NaN();
-  HeatMap map{"h", "t", "week", {"s1", "s2"}, {"1", "2", "3"}, {{0, 0.5, 1}, {none, 1, 0.25}}};
+  HeatMap map{"h",
+              "t",
+              "week of the run",
+              "week",
+              {"s1", "s2"},
+              {"1", "2", "3"},
+              {{0, 0.5, 1}, {none, 1, 0.25}}};
   const std::string svg = heat_map_svg(map);
   EXPECT_EQ(count(svg, "<rect class=\"cell\""), 6u);
   EXPECT_NE(svg.find("fill=\"" + viridis_colour(0) + "\"><title>s1, week 1: 0.0%"),
