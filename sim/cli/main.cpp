@@ -14,6 +14,7 @@
 #include "sim/cli/gen_docs_command.hpp"
 #include "sim/cli/import_trace_command.hpp"
 #include "sim/cli/number_flags.hpp"
+#include "sim/cli/report_command.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/schema_command.hpp"
 #include "sim/cli/sweep_command.hpp"
@@ -34,6 +35,7 @@ int main(int argc, char** argv) {
   GenDocsOptions gen_docs;
   SchemaOptions schema;
   CompareOptions compare;
+  ReportOptions report;
   SweepOptions sweep;
   SweepTaskOptions sweep_task;
   SweepReportOptions sweep_report;
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
   setup_gen_docs_command(app, gen_docs);
   setup_schema_command(app, schema);
   setup_compare_command(app, compare);
+  setup_report_command(app, report);
   setup_sweep_command(app, sweep, sweep_task, sweep_report);
   require_finite_numbers(app);
   try {
@@ -60,6 +63,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("validate")) return run_validate(validate, std::cout, std::cerr);
     if (app.got_subcommand("describe")) return run_describe(describe, std::cout, std::cerr);
     if (app.got_subcommand("compare")) return run_compare(compare, std::cout, std::cerr);
+    if (app.got_subcommand("report")) return run_report(report, std::cout, std::cerr);
     if (app.got_subcommand("sweep")) return run_sweep(sweep, std::cout, std::cerr);
     if (app.got_subcommand("sweep-task")) return run_sweep_task(sweep_task, std::cout, std::cerr);
     if (app.got_subcommand("sweep-report")) {

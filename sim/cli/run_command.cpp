@@ -83,6 +83,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                        summary_only ? "" : ", jobs.csv",
                        loaded->scenario.output.utilisation_csv && !summary_only ? ", utilisation.csv" : "",
                        services ? ", services.csv" : "", outcome->perf["wall_time_s"].get<double>());
+    if (!summary_only) out << fmt::format("report    {}/report.html\n", dir);
   }
   return kExitOk;
 }

@@ -102,8 +102,8 @@ std::optional<std::string> output_dir_problem(const fs::path& dir) {
   return "exists and does not look like a sovsim output directory (" +
          (foreign.empty() ? std::string("no summary.json") : "it holds '" + foreign + "'") +
          "); a run replaces only an empty directory or one holding summary.json and nothing but "
-         "summary.json, jobs.csv, utilisation.csv, services.csv and perf.json. Choose another -o "
-         "or remove it";
+         "summary.json, jobs.csv, utilisation.csv, services.csv, perf.json and report.html. Choose "
+         "another -o or remove it";
 }
 
 OutputDir::OutputDir(fs::path final_dir) : final_(std::move(final_dir)) {

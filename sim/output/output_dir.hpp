@@ -20,7 +20,7 @@ namespace sovsim::sim {
 
 // The files a run may write; a directory holding other entries is never replaced.
 inline constexpr std::string_view kOutputFiles[] = {"summary.json", "jobs.csv", "utilisation.csv",
-                                                    "services.csv", "perf.json"};
+                                                    "services.csv", "perf.json", "report.html"};
 
 // Why `dir` cannot receive a run's outputs, or nullopt if it can: it must not exist, or be an
 // empty directory, or a directory holding summary.json and nothing but kOutputFiles. Neither a
@@ -39,6 +39,8 @@ class OutputDir {
 
   // Path of `name` inside the staging directory (to stream large files into).
   std::filesystem::path staging(std::string_view name);
+  // The staging directory itself (to read back what was written, e.g. for report.html).
+  const std::filesystem::path& staging_dir() const { return temp_; }
   void write(std::string_view name, std::string_view content);
   // Puts the staging directory in place of the final one (which is created or replaced whole).
   void commit();

@@ -17,6 +17,7 @@
 #include "sim/output/output_dir.hpp"
 #include "sim/output/output_file.hpp"
 #include "sim/output/utilisation_csv.hpp"
+#include "sim/report/report_page.hpp"
 #include "sim/sched/policy_registry.hpp"
 #include "sim/telemetry/fleet_summary.hpp"
 #include "sim/telemetry/run_metrics.hpp"
@@ -163,6 +164,11 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
       {"peak_rss_mib", peak_rss_mib()},
   };
   out.write("perf.json", outcome.perf.dump(2) + "\n");
+  if (!summary_only) {  // rendered from the staged files, so `sovsim report` gives the same page
+    auto report = render_report(out.staging_dir());
+    if (!report.ok()) throw std::runtime_error("report.html: " + report.diagnostics()[0].to_string());
+    out.write("report.html", report.value());
+  }
   out.commit();
   if (trace_file) trace_file->commit();
   return outcome;

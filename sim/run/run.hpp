@@ -1,6 +1,6 @@
 // sim/run/run.hpp — one run, wired: scenario -> cluster and jobs -> SimGrid platform and
 // controller -> metrics -> atomic outputs (summary.json, jobs.csv, utilisation.csv, services.csv
-// with living services, perf.json).
+// with living services, perf.json, and report.html rendered from them).
 // A wiring function, not a god object: each step lives in its own module.
 #pragma once
 
@@ -27,7 +27,8 @@ struct RunOutcome {
 // How to run, beyond the scenario: what `sovsim run`'s flags ask for.
 struct RunSettings {
   // Write summary.json and perf.json, not the per-job and per-service tables nor
-  // utilisation.csv (`sovsim run --outputs summary`: what a sweep of thousands of runs collects).
+  // utilisation.csv nor report.html (`sovsim run --outputs summary`: what a sweep of thousands
+  // of runs collects).
   bool summary_only = false;
   ProgressReport progress;  // optional: told where the simulation is now and then
   std::string engine_log = "warning";  // SimGrid's log threshold: "error", "warning" or "info"

@@ -30,6 +30,7 @@ void add_fleet_plan(Json& summary, const CapacityPlan& plan, const std::vector<S
               {"hardware", t.hardware},
               {"owner", t.owner.empty() ? Json() : Json(t.owner)},
               {"planned_nodes", t.planned_nodes},
+              {"planned_gpus", t.planned_nodes * gpus_per_node},
               {"nodes", t.nodes},
               {"gpus", t.nodes * gpus_per_node}};
     put_time(o, "planned", t.planned_s, start_unix_s);

@@ -5,6 +5,8 @@
 
 #include <vector>
 
+#include "sim/trace/csv.hpp"
+
 namespace sovsim::sim {
 namespace {
 
@@ -69,14 +71,21 @@ void write_services_csv(std::FILE* out, const JobTable& table, const ServiceMete
              out);
   for (size_t s = 0; s < table.services.size(); ++s) {
     const LivingService& svc = table.services[s];
+    std::string names;  // tenant, model, hardware: RFC 4180-quoted as jobs.csv's are
+    for (std::string_view name :
+         {std::string_view(scenario.tenants[svc.tenant].name), std::string_view(svc.work.model),
+          std::string_view(svc.hardware)}) {
+      names += ',';
+      append_csv_field(names, name);
+    }
     for (const ServiceMeter::Interval& row : meter.totals()[s].intervals) {
       const double len = row.length_s;
       const double replicas = row.ready_replica_s / len;
       const std::string attainment =
           row.offered_requests > 0 ? fmt::format("{:.6g}", row.served_requests / row.offered_requests)
                                    : "";
-      fmt::print(out, "{},{},{},{},{:.0f},{:.0f},{:.6g},{:.6g},{:.6g},{:.6g},{}\n", svc.id,
-                 scenario.tenants[svc.tenant].name, svc.work.model, svc.hardware, row.start_s, len,
+      fmt::print(out, "{}{},{:.0f},{:.0f},{:.6g},{:.6g},{:.6g},{:.6g},{}\n", svc.id, names,
+                 row.start_s, len,
                  row.offered_requests / len, replicas, replicas * svc.replica_requests_per_s,
                  row.served_requests / len, attainment);
     }

@@ -1,7 +1,9 @@
-// test/e2e/csv_quoting_test.cpp — jobs.csv and utilisation.csv are RFC 4180 CSV: tenant, kind,
-// site and hardware names holding commas, quotes or line breaks are quoted, so no column shifts,
-// and the files read back through sovsim's own CSV reader (sim/trace/csv.hpp).
+// test/e2e/csv_quoting_test.cpp — jobs.csv, utilisation.csv and services.csv are RFC 4180 CSV:
+// tenant, kind, site and hardware names holding commas, quotes or line breaks are quoted, so no
+// column shifts, and the files read back through sovsim's own CSV reader (sim/trace/csv.hpp).
 #include <gtest/gtest.h>
+
+#include <regex>
 
 #include "sim/trace/csv.hpp"
 #include "test/support/sovsim_process.hpp"
@@ -51,6 +53,24 @@ TEST(CsvQuoting, NamesWithCommasQuotesAndLineBreaksKeepTheirColumns) {
   EXPECT_EQ(utilisation[0].at("site"), "Seoul, KR");
   EXPECT_EQ(utilisation[0].at("tenant"), "Lee, \"Kim\" & Co");
   EXPECT_EQ(utilisation[0].at("total_gpus"), "16");
+}
+
+// The living service's tenant renamed "naver, cloud": services.csv keeps its columns (and the
+// run's report.html, which reads it back, renders).
+TEST(CsvQuoting, ServicesCsvQuotesNames) {
+  TempDir dir;
+  const std::string scenario = std::regex_replace(
+      read_file(source_path("scenarios/serving/diurnal_service.yaml")), std::regex("\\bnaver\\b"),
+      "\"naver, cloud\"");
+  write_file(dir / "s.yaml", scenario);
+  auto r = run_sovsim("run " + (dir / "s.yaml").string() + " -q -o " + (dir / "out").string(),
+                      dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Table services = read_rfc4180(dir / "out/services.csv");
+  ASSERT_FALSE(services.empty());
+  EXPECT_EQ(services[0].at("tenant"), "naver, cloud");
+  EXPECT_EQ(services[0].at("hardware"), "H100");
+  EXPECT_TRUE(std::filesystem::exists(dir / "out/report.html"));
 }
 
 }  // namespace

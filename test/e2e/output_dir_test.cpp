@@ -34,7 +34,7 @@ TEST(OutputDir, ARerunReplacesTheWholeDirectory) {
   ASSERT_EQ(again.exit_code, 0) << again.err;
   // The earlier run's utilisation.csv does not survive beside the new outputs.
   EXPECT_EQ(entries(dir / "out"), (std::vector<std::string>{"jobs.csv", "perf.json",
-                                                            "summary.json"}));
+                                                            "report.html", "summary.json"}));
   EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"out", "s.yaml", "stderr.txt",
                                                            "stdout.txt"}));
 }
