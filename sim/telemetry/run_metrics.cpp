@@ -212,8 +212,12 @@ nlohmann::ordered_json summarise(const RunHeader& header, const std::vector<Tena
     add_account_fields(o, a);
     return o;
   };
+  // One entry per site with GPUs, at its first group (groups come in site order; a site may
+  // have several, and a site without GPUs none).
+  std::vector<char> listed(site_gpus.size(), 0);
   for (const Ledger::Group& g : ledger.groups()) {
-    if (sites.size() <= static_cast<size_t>(g.site) && site_gpus[g.site] > 0) {
+    if (!listed[g.site] && site_gpus[g.site] > 0) {
+      listed[g.site] = 1;
       sites.push_back(place(g.site_name, site_gpus[g.site], ledger.capacity_gpu_s(g.site, ""),
                             ledger.site(g.site)));
       sites.back()["peak_it_mw"] = ledger.power().peak_it_w(g.site) / 1e6;

@@ -104,6 +104,26 @@ TEST(LedgerTotals, FleetTotalsAreSumsOverTenantsSitesAndHardware) {
   EXPECT_NEAR(goodput, s["goodput_gpu_hours"].get<double>(), 1e-6 * goodput);
 }
 
+// A site without GPUs (all its nodes cancelled, or count 0) is left out of summary.json's
+// sites[], and no site after it is listed twice (export_shock listed naver-ai-factory twice).
+TEST(LedgerTotals, EachSiteWithGpusListedOnceAfterAnEmptySite) {
+  TempDir dir;
+  run_scenario_jobs(R"(name: empty-site
+horizon: 1d
+sites:
+  - {name: empty, nodes: [{hardware: H100, count: 0}]}
+  - {name: two-groups, nodes: [{hardware: H100, count: 1}, {hardware: B200, count: 1}]}
+tenants: [{name: t}]
+workload:
+  jobs: [{tenant: t, gpus: 8, duration: 1h}]
+)",
+                    dir);
+  const auto s = nlohmann::json::parse(read_file(dir / "out/summary.json"));
+  ASSERT_EQ(s["sites"].size(), 1u) << s["sites"].dump();
+  EXPECT_EQ(s["sites"][0]["name"], "two-groups");
+  EXPECT_EQ(s["sites"][0]["total_gpus"], 16);
+}
+
 TEST(LedgerTotals, GeneratedDocTablesMatchTheCode) {
   auto r = run_sovsim(std::string("gen-docs --check ") + SOVSIM_SOURCE_DIR + "/docs", ".");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err
