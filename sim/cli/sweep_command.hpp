@@ -1,7 +1,8 @@
 // sim/cli/sweep_command.hpp — `sovsim sweep SWEEP.yaml -o DIR [--backend local|slurm] [-j N]
 // [--dry-run] [--restart]`:
 // every run of a sweep file (docs/sweeps.md) as a child `sovsim run`, results collected into
-// DIR/results.sqlite, results.csv, aggregate.csv and tornado.csv; run again to resume. Also
+// DIR/results.sqlite, results.csv, aggregate.csv, tornado.csv and report.html; run again to
+// resume. Also
 // `sovsim sweep-report DIR [--metric M]` (rebuild the tables, print the aggregate and which
 // parameters move each metric most) and the hidden
 // `sovsim sweep-task DIR INDEX` (run one plan entry: what a batch-system array task calls).

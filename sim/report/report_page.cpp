@@ -111,13 +111,18 @@ std::string report_html(const RunOutputs& run) {
     body += section(run);
   }
   const std::string name = escape_html(text_of(run.summary, "scenario"));
+  return html_page("sovsim report: " + name, "sovsim run report: " + name, run_line(run), body);
+}
+
+std::string html_page(const std::string& title, const std::string& heading,
+                      const std::string& meta, const std::string& body) {
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>sovsim report: {0}</title>\n<style>\n{1}</style>\n</head>\n<body>\n"
-      "<header>\n<h1>sovsim run report: {0}</h1>\n<p class=\"meta\">{2}</p>\n</header>\n{3}"
-      "<main>\n{4}</main>\n</body>\n</html>\n",
-      name, kStyle, run_line(run), contents(body), body);
+      "<title>{0}</title>\n<style>\n{1}</style>\n</head>\n<body>\n"
+      "<header>\n<h1>{2}</h1>\n<p class=\"meta\">{3}</p>\n</header>\n{4}"
+      "<main>\n{5}</main>\n</body>\n</html>\n",
+      title, kStyle, heading, meta, contents(body), body);
 }
 
 Result<std::string> render_report(const std::filesystem::path& dir) {

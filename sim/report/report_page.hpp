@@ -12,6 +12,12 @@
 
 namespace sovsim::sim {
 
+// A whole page in the report's style: `title`, `heading` and `meta` are HTML already escaped;
+// `body` is <section>s (section_html), listed in a table of contents first. Also used by
+// `sovsim sweep-report`'s page (sim/sweep/sweep_page.hpp).
+std::string html_page(const std::string& title, const std::string& heading,
+                      const std::string& meta, const std::string& body);
+
 // The page for outputs already loaded.
 std::string report_html(const RunOutputs& run);
 

@@ -11,6 +11,7 @@
 #include "sim/output/interrupt_cleanup.hpp"
 #include "sim/output/output_file.hpp"
 #include "sim/sweep/aggregate.hpp"
+#include "sim/sweep/sweep_page.hpp"
 #include "sim/sweep/tornado.hpp"
 #include "sim/sweep/sweep_dir.hpp"
 #include "sim/trace/csv.hpp"
@@ -154,7 +155,9 @@ std::map<size_t, RunResult> rebuild_tables(const fs::path& dir, const SweepPlan&
   write_results_sqlite(dir / "results.sqlite", table);
   const auto combinations = aggregate(plan, results);
   write_file_atomically(dir / "aggregate.csv", aggregate_csv(plan, combinations));
-  write_file_atomically(dir / "tornado.csv", tornado_csv(tornado(plan, results, combinations)));
+  const auto tornados = tornado(plan, results, combinations);
+  write_file_atomically(dir / "tornado.csv", tornado_csv(tornados));
+  write_file_atomically(dir / "report.html", sweep_report_html(plan, combinations, tornados));
   return results;
 }
 

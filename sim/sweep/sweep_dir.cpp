@@ -19,7 +19,8 @@ namespace {
 // with one of these names too).
 constexpr std::string_view kEntries[] = {"plan.json",      "runs",        "results",
                                          "results.sqlite", "results.csv", "aggregate.csv",
-                                         "tornado.csv",    "slurm"};
+                                         "tornado.csv",    "report.html",
+                                         "slurm"};
 
 bool ours(const std::string& name) {
   for (std::string_view e : kEntries) {

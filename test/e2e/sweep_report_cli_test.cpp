@@ -1,6 +1,6 @@
 // test/e2e/sweep_report_cli_test.cpp — what `sovsim sweep` adds around its runs: sweep-report's
-// tornado (printed, in tornado.csv, --metric), a run stopped by --run-timeout and recorded as
-// failed, and a sweep refused when the trace its scenario reads has changed.
+// tornado (printed, in tornado.csv and report.html, --metric), a run stopped by --run-timeout and
+// recorded as failed, and a sweep refused when the trace its scenario reads has changed.
 #include <gtest/gtest.h>
 
 #include "test/support/sovsim_process.hpp"
@@ -46,6 +46,22 @@ TEST(SweepReportCli, TornadoPrintedAndWrittenWidestFirst) {
   }
   // Within a metric, the wider swing first.
   EXPECT_GE(std::stod(tornado[0].at("swing")), std::stod(tornado[1].at("swing")));
+
+  // report.html: the aggregate table and a bar chart per metric, one bar per parameter, the
+  // same bytes when rendered again.
+  const std::string page = read_file(out / "report.html");
+  EXPECT_NE(page.find("<h2>Mean over seeds</h2>"), std::string::npos);
+  for (const char* id : {"id=\"tornado-0-chart\"", "id=\"tornado-1-chart\""}) {
+    const size_t at = page.find(id);
+    ASSERT_NE(at, std::string::npos) << id;
+    const std::string svg = page.substr(at, page.find("</svg>", at) - at);
+    EXPECT_NE(svg.find(">scheduler.policy<"), std::string::npos) << svg;  // one bar each
+    EXPECT_NE(svg.find(">sites[0].nodes[0].count<"), std::string::npos) << svg;
+    EXPECT_NE(svg.find("seed noise"), std::string::npos);
+  }
+  EXPECT_EQ(page.find("<script"), std::string::npos);
+  ASSERT_EQ(run_sovsim("sweep-report " + out.string(), dir.path()).exit_code, 0);
+  EXPECT_EQ(read_file(out / "report.html"), page);
 
   r = run_sovsim("sweep-report " + out.string() + " --metric completed", dir.path());
   EXPECT_EQ(r.exit_code, 0) << r.err;
