@@ -29,7 +29,8 @@ std::string results_csv(const ResultsTable& table);
 // Throws std::runtime_error on failure.
 void write_results_sqlite(const std::filesystem::path& file, const ResultsTable& table);
 
-// Reads DIR/results/ and rebuilds results.csv, results.sqlite and aggregate.csv. Returns the
+// Reads DIR/results/ and rebuilds results.csv, results.sqlite, aggregate.csv, tornado.csv and
+// report.html. Returns the
 // results read.
 std::map<size_t, RunResult> rebuild_tables(const std::filesystem::path& dir, const SweepPlan& plan);
 
