@@ -76,14 +76,7 @@ std::string aggregate_csv(const SweepPlan& plan, const std::vector<CombinationSt
     for (const char* suffix : {"_n", "_mean", "_ci95"}) header.push_back(name + suffix);
   }
   std::string out;
-  auto line = [&](const std::vector<std::string>& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) {
-      if (i > 0) out += ',';
-      append_csv_field(out, cells[i]);
-    }
-    out += '\n';
-  };
-  line(header);
+  append_csv_row(out, header);
   auto text = [](const std::optional<double>& v) { return v ? number_text(*v) : std::string(); };
   for (const auto& row : rows) {
     std::vector<std::string> cells;
@@ -94,9 +87,14 @@ std::string aggregate_csv(const SweepPlan& plan, const std::vector<CombinationSt
       cells.push_back(text(m.mean));
       cells.push_back(text(m.ci95));
     }
-    line(cells);
+    append_csv_row(out, cells);
   }
   return out;
+}
+
+std::string mean_ci_text(const MetricStats& m) {
+  if (!m.mean) return "–";
+  return m.ci95 ? fmt::format("{:.4g} ± {:.2g}", *m.mean, *m.ci95) : fmt::format("{:.4g}", *m.mean);
 }
 
 std::string aggregate_text(const SweepPlan& plan, const std::vector<CombinationStats>& rows) {
@@ -110,13 +108,7 @@ std::string aggregate_text(const SweepPlan& plan, const std::vector<CombinationS
     for (const auto& [path, value] : row.parameters) cells.push_back(value);
     cells.push_back(fmt::format("{}/{}", row.ok, row.runs));
     for (const auto& m : row.metrics) {
-      if (!m.mean) {
-        cells.emplace_back("–");
-      } else if (!m.ci95) {
-        cells.push_back(fmt::format("{:.4g} (n={})", *m.mean, m.n));
-      } else {
-        cells.push_back(fmt::format("{:.4g} ± {:.2g} (n={})", *m.mean, *m.ci95, m.n));
-      }
+      cells.push_back(m.mean ? mean_ci_text(m) + fmt::format(" (n={})", m.n) : mean_ci_text(m));
     }
     table.push_back(cells);
   }

@@ -34,6 +34,9 @@ double student_t_975(size_t df);
 // <metric>_ci95 for each metric.
 std::string aggregate_csv(const SweepPlan& plan, const std::vector<CombinationStats>& rows);
 
+// "mean ± ci95" ("mean" alone without a CI, "–" without a value), as the tables print it.
+std::string mean_ci_text(const MetricStats& m);
+
 // The same as an aligned text table, "mean ± ci95 (n)" per metric.
 std::string aggregate_text(const SweepPlan& plan, const std::vector<CombinationStats>& rows);
 

@@ -20,11 +20,7 @@ std::string aggregate_section(const SweepPlan& plan, const std::vector<Combinati
     std::vector<std::string>& line = cells.emplace_back();
     for (const auto& [path, value] : row.parameters) line.push_back(value);
     line.push_back(fmt::format("{}/{}", row.ok, row.runs));
-    for (const auto& m : row.metrics) {
-      line.push_back(!m.mean ? "–"
-                     : m.ci95 ? fmt::format("{:.4g} ± {:.2g}", *m.mean, *m.ci95)
-                              : fmt::format("{:.4g}", *m.mean));
-    }
+    for (const auto& m : row.metrics) line.push_back(mean_ci_text(m));
   }
   return section_html("aggregate", "Mean over seeds",
                       "Each metric's mean over the ok runs of a parameter combination, ± the "

@@ -84,11 +84,7 @@ std::string tornado_csv(const std::vector<MetricTornado>& tornados) {
           t.metric, b.parameter, b.low_value, number_text(b.low_mean), b.high_value,
           number_text(b.high_mean), number_text(b.swing()),
           t.seed_noise ? number_text(*t.seed_noise) : std::string()};
-      for (size_t i = 0; i < cells.size(); ++i) {
-        if (i > 0) out += ',';
-        append_csv_field(out, cells[i]);
-      }
-      out += '\n';
+      append_csv_row(out, cells);
     }
   }
   return out;

@@ -112,6 +112,14 @@ void append_csv_field(std::string& out, std::string_view field) {
   out += '"';
 }
 
+void append_csv_row(std::string& out, const std::vector<std::string>& cells) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out += ',';
+    append_csv_field(out, cells[i]);
+  }
+  out += '\n';
+}
+
 void append_csv_number(std::string& out, double value) {
   constexpr double kExactIntegers = 1e15;  // fmt writes these without exponent or fraction
   if (value == std::floor(value) && std::fabs(value) < kExactIntegers &&

@@ -65,6 +65,9 @@ class CsvSplitter {
 // leading/trailing spaces or tabs (which CsvSplitter trims from unquoted fields).
 void append_csv_field(std::string& out, std::string_view field);
 
+// Appends `cells` as one CSV record (each through append_csv_field) and a line break.
+void append_csv_row(std::string& out, const std::vector<std::string>& cells);
+
 // Appends `value` as fmt's "{}" writes it (the shortest text that reads back to the same
 // double), faster: integral values below 10^15 go through integer formatting, which gives the
 // same digits. What every CSV writer uses for numbers (jobs.csv has millions of them).
