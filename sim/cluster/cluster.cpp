@@ -184,7 +184,8 @@ void Cluster::move_node(int pool, NodeId node, int new_free) {
   const int per_node = pools_[pool].gpus_per_node;
   auto& idle = idle_in_group_[pool][pools_[pool].group_of(node)];
   idle += (new_free == per_node) - (free_[node] == per_node);
-  buckets[free_[node]].erase(node);
+  [[maybe_unused]] const size_t erased = buckets[free_[node]].erase(node);
+  assert(erased == 1 && "Cluster: an open node missing from its free-count index");  // debug builds
   buckets[new_free].insert(node);
   pool_free_[pool] += new_free - free_[node];
   free_[node] = new_free;

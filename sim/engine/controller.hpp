@@ -58,6 +58,8 @@ class Controller final : private JobRunner::Listener {
   // before the horizon.
   void run();
   const ControllerStats& stats() const { return stats_; }
+  // Per node: 1 if the engine holds it whole (failed, a hot spare): FailureManager::held_nodes.
+  const std::vector<uint8_t>& nodes_held_by_engine() const { return failures_.held_nodes(); }
 
  private:
   friend class PolicyView;

@@ -9,7 +9,8 @@ namespace sovsim::sim {
 FailureManager::FailureManager(Cluster& cluster, const Topology& topology,
                                const models::FailureRates& rates, uint64_t seed,
                                ControllerStats& stats)
-    : cluster_(cluster), stats_(stats), state_(cluster.node_count(), kUp) {
+    : cluster_(cluster), stats_(stats), state_(cluster.node_count(), kUp),
+      held_(cluster.node_count(), 0) {
   if (rates.enabled) {
     // Multi-node NVLink domains (NVL72 racks) fail as a whole; the fabric graph numbers them.
     std::vector<int> gpus_per_node(cluster.node_count());
@@ -39,7 +40,7 @@ FailureManager::FailureManager(Cluster& cluster, const Topology& topology,
     }
     spare_target_[p] = static_cast<int64_t>(spares.size());
     for (auto it = spares.rbegin(); it != spares.rend(); ++it) {
-      cluster_.allocate(whole_node(*it));
+      hold(*it, true);
       state_[*it] = kSpare;
       shelf_[p].push_back(*it);
     }
@@ -61,6 +62,15 @@ void FailureManager::leave(NodeId node) {
 }
 
 FailureManager::~FailureManager() = default;
+
+void FailureManager::hold(NodeId node, bool held) {
+  if (held) {
+    cluster_.allocate(whole_node(node));
+  } else {
+    cluster_.release(whole_node(node));
+  }
+  held_[node] = held;
+}
 
 Placement FailureManager::whole_node(NodeId node) const {
   for (size_t p = 0; p < cluster_.pools().size(); ++p) {
@@ -110,7 +120,7 @@ void FailureManager::fail(double now_s, const models::FailureEvent& event,
   for (NodeId n : nodes) {
     ++stats_.node_failures;
     interrupt(n);
-    cluster_.allocate(whole_node(n));
+    hold(n, true);
     state_[n] = kInRepair;
     ++stats_.nodes_down;
     repairs_.emplace(now_s + event.repair_s, n);
@@ -118,7 +128,7 @@ void FailureManager::fail(double now_s, const models::FailureEvent& event,
     if (!shelf_[pool].empty()) {  // a hot spare takes its place now
       const NodeId spare = shelf_[pool].back();
       shelf_[pool].pop_back();
-      cluster_.release(whole_node(spare));
+      hold(spare, false);
       state_[spare] = kUp;
       ++stats_.spare_swaps;
     }
@@ -136,7 +146,7 @@ void FailureManager::repaired(NodeId node) {
     shelf_[pool].push_back(node);
     return;
   }
-  cluster_.release(whole_node(node));
+  hold(node, false);
   state_[node] = kUp;
 }
 

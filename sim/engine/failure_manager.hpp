@@ -42,11 +42,15 @@ class FailureManager {
   // it was doing (its jobs are already gone; a pending repair is dropped; a spare leaves the shelf).
   void arrive(NodeId node);
   void leave(NodeId node);
+  // Per node: 1 if this manager holds the whole node (in repair, a spare on the shelf, or one of
+  // those that left the fleet), so no job can use it.
+  const std::vector<uint8_t>& held_nodes() const { return held_; }
 
  private:
   void fail(double now_s, const models::FailureEvent& event, const std::function<void(NodeId)>& interrupt);
   void repaired(NodeId node);  // back in service, or back to the spare shelf
   Placement whole_node(NodeId node) const;
+  void hold(NodeId node, bool held);  // takes the whole node from the cluster, or gives it back
 
   Cluster& cluster_;
   ControllerStats& stats_;
@@ -56,6 +60,7 @@ class FailureManager {
   std::priority_queue<Repair, std::vector<Repair>, std::greater<>> repairs_;
   enum NodeState : uint8_t { kUp = 0, kInRepair = 1, kSpare = 2, kAbsent = 3 };
   std::vector<uint8_t> state_;               // by node
+  std::vector<uint8_t> held_;                // by node: held_nodes()
   std::vector<std::vector<NodeId>> shelf_;   // by pool: idle hot spares
   std::vector<int64_t> spare_target_;        // by pool: spares it should hold
 };

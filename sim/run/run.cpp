@@ -1,5 +1,6 @@
 // sim/run/run.cpp — see run.hpp.
 #include "sim/run/run.hpp"
+#include "sim/run/run_invariants.hpp"
 
 #include <sys/resource.h>
 
@@ -122,6 +123,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
     table.replica_tokens_served = services->tokens_by_job();
   }
   if (trace) trace->finish(end_s);
+  check_run_invariants(table, cluster, controller.nodes_held_by_engine(), ledger, end_s);  // before anything is written
   if (utilisation_csv) utilisation_csv->flush();
   utilisation_file.reset();
 

@@ -84,7 +84,7 @@ void Ledger::mark_dirty(size_t cell) {
 void Ledger::set_busy(size_t cell, int64_t delta_units, double now_s) {
   close_integrals(cell, now_s);
   const Group& group = groups_[group_of_cell(cell)];
-  power_.add(group.site, group.gpus(delta_units) * group.energy->busy_extra_w());
+  power_.add(group.site, group.gpus(delta_units) * group.energy->busy_extra_w(), now_s);
   busy_[cell] += delta_units;
   mark_dirty(cell);
 }
@@ -93,7 +93,8 @@ void Ledger::capacity_changed(int pool, int owner, int64_t delta_gpus, double no
   const auto g = static_cast<size_t>(group_of_pool_[pool]);
   close_group(g, now_s);
   groups_[g].present_gpus += delta_gpus;
-  power_.add(groups_[g].site, static_cast<double>(delta_gpus) * groups_[g].energy->power.idle_w);
+  power_.add(groups_[g].site, static_cast<double>(delta_gpus) * groups_[g].energy->power.idle_w,
+             now_s);
   for (size_t t = 0; t < tenants_; ++t) mark_dirty(cell_of(g, t));  // utilisation.csv's total
   if (owner < 0) {
     groups_[g].unowned_gpus += delta_gpus;
@@ -200,6 +201,7 @@ void Ledger::instant_done(double now_s) {
 void Ledger::finish(double end_s) {
   for (size_t c = 0; c < cells_.size(); ++c) close_integrals(c, end_s);
   for (size_t g = 0; g < groups_.size(); ++g) close_group(g, end_s);
+  for (size_t s = 0; s < power_.site_count(); ++s) power_.advance(static_cast<int>(s), end_s);
   power_.sample();
 }
 

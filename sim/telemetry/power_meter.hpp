@@ -2,7 +2,8 @@
 // ledger moves it as GPUs go busy or idle and capacity enters or leaves service; admission
 // under a site power cap reads it (sim/engine/capacity_manager.hpp). Peaks are sampled at the
 // end of each instant, so a job that stops and another that starts at the same time are not a
-// spike. Facility power is IT power × the site's PUE.
+// spike. Facility power is IT power × the site's PUE. It also integrates each site's IT power
+// over time: the energy the ledger charges must add up to it (sim/run/run_invariants.hpp).
 #pragma once
 
 #include <algorithm>
@@ -13,13 +14,23 @@ namespace sovsim::sim {
 class PowerMeter {
  public:
   explicit PowerMeter(std::vector<double> site_pue)
-      : pue_(std::move(site_pue)), it_w_(pue_.size(), 0), peak_it_w_(pue_.size(), 0) {}
+      : pue_(std::move(site_pue)), it_w_(pue_.size(), 0), peak_it_w_(pue_.size(), 0),
+        it_j_(pue_.size(), 0), since_s_(pue_.size(), 0) {}
 
-  void add(int site, double watts) {
+  // `watts` more (or less) IT power at `site` from `now_s` on.
+  void add(int site, double watts, double now_s) {
+    advance(site, now_s);
     it_w_[site] += watts;
     changed_ = true;
   }
   double site_it_w(int site) const { return it_w_[site]; }
+  // IT energy drawn at `site` up to `now_s` (≥ the last change), in joules.
+  void advance(int site, double now_s) {
+    it_j_[site] += it_w_[site] * (now_s - since_s_[site]);
+    since_s_[site] = now_s;
+  }
+  double site_it_j(int site) const { return it_j_[site]; }
+  size_t site_count() const { return it_w_.size(); }
 
   // The end of an instant: the draws now are candidates for the peaks.
   void sample() {
@@ -41,6 +52,7 @@ class PowerMeter {
  private:
   std::vector<double> pue_;
   std::vector<double> it_w_, peak_it_w_;
+  std::vector<double> it_j_, since_s_;  // per site: ∫ IT power dt, and up to when
   double peak_fleet_it_w_ = 0, peak_fleet_facility_w_ = 0;
   bool changed_ = false;
 };
