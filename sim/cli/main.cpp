@@ -4,6 +4,7 @@
 // (sim/output/interrupt_cleanup.hpp).
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 
@@ -24,6 +25,9 @@
 int main(int argc, char** argv) {
   using namespace sovsim::cli;
   sovsim::sim::install_interrupt_cleanup();  // first: every later thread inherits the signal mask
+  // Past a file-size limit (ulimit -f) a write fails with EFBIG, reported like a full disk,
+  // instead of the signal killing the process half-way through its outputs.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"sovsim — discrete-event simulator of a sovereign AI datacenter fleet"};
   app.set_version_flag("--version", std::string("sovsim ") + SOVSIM_VERSION);
   app.require_subcommand(1);

@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "models/common/input_file.hpp"
+#include "sim/output/output_file.hpp"
 
 namespace sovsim::sim {
 
@@ -123,22 +124,43 @@ OutputDir::OutputDir(fs::path final_dir) : final_(std::move(final_dir)) {
 }
 
 OutputDir::~OutputDir() {
+  for (const auto& [file, name] : open_) std::fclose(file);
   if (committed_) return;
   std::error_code ec;
   fs::remove_all(temp_, ec);
 }
 
-fs::path OutputDir::staging(std::string_view name) { return temp_ / name; }
+std::string OutputDir::write_error(std::string_view name, int error) const {
+  return "cannot write " + (final_ / name).string() + ": " + std::strerror(error ? error : EIO) +
+         " (the previous outputs, if any, are left as they were)";
+}
+
+std::FILE* OutputDir::open(std::string_view name) {
+  std::FILE* file = std::fopen(staging(name).c_str(), "wb");
+  if (!file) throw std::runtime_error(write_error(name, errno));
+  open_.emplace_back(file, std::string(name));
+  return file;
+}
+
+void OutputDir::close(std::FILE* file) {
+  const auto it = std::find_if(open_.begin(), open_.end(), [&](const auto& f) { return f.first == file; });
+  if (it == open_.end()) throw std::logic_error("OutputDir::close: not a file of this directory");
+  const std::string name = it->second;
+  open_.erase(it);
+  const bool written = std::ferror(file) == 0;
+  const int write_errno = written ? 0 : failed_write_errno(file);
+  const bool closed = std::fclose(file) == 0;  // flushes: a full disk may show only now
+  if (!written || !closed) throw std::runtime_error(write_error(name, closed ? write_errno : errno));
+}
 
 void OutputDir::write(std::string_view name, std::string_view content) {
-  const fs::path path = staging(name);
-  std::ofstream out(path, std::ios::binary);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + path.string());
+  std::FILE* file = open(name);
+  std::fwrite(content.data(), 1, content.size(), file);
+  close(file);
 }
 
 void OutputDir::commit() {
+  while (!open_.empty()) close(open_.back().first);
   const InterruptsHeldOff held_off;  // an interrupt now would leave a half-swapped directory
   if (const auto problem = output_dir_problem(final_)) {  // it may have changed during the run
     throw std::runtime_error(final_.string() + ": " + *problem);

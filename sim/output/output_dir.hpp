@@ -8,10 +8,12 @@
 // (docs/outputs.md), so `-o ~` or `-o /` cannot delete anything.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/output/interrupt_cleanup.hpp"
@@ -37,8 +39,11 @@ class OutputDir {
   OutputDir(const OutputDir&) = delete;
   OutputDir& operator=(const OutputDir&) = delete;
 
-  // Path of `name` inside the staging directory (to stream large files into).
-  std::filesystem::path staging(std::string_view name);
+  // Opens `name` in the staging directory to stream a large file into; close() it when done.
+  // close() and commit() throw std::runtime_error naming the file and the system's reason (a
+  // full disk, a file-size limit) if any write to it failed.
+  std::FILE* open(std::string_view name);
+  void close(std::FILE* file);
   // The staging directory itself (to read back what was written, e.g. for report.html).
   const std::filesystem::path& staging_dir() const { return temp_; }
   void write(std::string_view name, std::string_view content);
@@ -47,7 +52,12 @@ class OutputDir {
   const std::filesystem::path& final_dir() const { return final_; }
 
  private:
+  std::filesystem::path staging(std::string_view name) const { return temp_ / name; }
+  // Why writing `name` failed: "cannot write DIR/NAME: reason".
+  std::string write_error(std::string_view name, int error) const;
+
   std::filesystem::path final_, temp_;
+  std::vector<std::pair<std::FILE*, std::string>> open_;  // streamed files not closed yet
   std::optional<RemoveOnInterrupt> interrupt_cleanup_;
   bool committed_ = false;
 };

@@ -3,7 +3,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <stdexcept>
 #include <system_error>
 
@@ -49,6 +51,14 @@ std::optional<std::string> output_file_problem(const fs::path& target, const fs:
   return std::nullopt;
 }
 
+int failed_write_errno(std::FILE* file) {
+  std::clearerr(file);
+  errno = 0;
+  std::fputc('\n', file);
+  std::fflush(file);
+  return errno;
+}
+
 void write_file_atomically(const fs::path& target, std::string_view content) {
   StagedFile staged(target);
   std::fwrite(content.data(), 1, content.size(), staged.file());
@@ -71,9 +81,15 @@ StagedFile::~StagedFile() {
 
 void StagedFile::commit() {
   const bool written = std::ferror(file_) == 0;
-  const bool closed = std::fclose(file_) == 0;
+  const int write_errno = written ? 0 : failed_write_errno(file_);
+  const bool closed = std::fclose(file_) == 0;  // flushes: a full disk may show only now
   file_ = nullptr;
-  if (!written || !closed) throw std::runtime_error("cannot write " + temp_.string());
+  if (!written || !closed) {
+    const int error = closed ? write_errno : errno;
+    throw std::runtime_error("cannot write " + target_.string() + ": " +
+                             std::strerror(error ? error : EIO) + " (" + target_.string() +
+                             " is left as it was)");
+  }
   std::error_code ec;
   fs::rename(temp_, target_, ec);
   if (ec) throw std::runtime_error("cannot replace " + target_.string() + ": " + ec.message());

@@ -23,6 +23,11 @@ std::optional<std::string> output_file_problem(const std::filesystem::path& targ
 // and renames it over `target`. Throws std::runtime_error on an I/O failure.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
 
+// Why an earlier write to `file` failed (its error flag is set): errno of writing to it again,
+// which fails the same way while the cause lasts (a full disk, a file-size limit); 0 if that
+// write succeeds. For a file about to be discarded: it appends a byte.
+int failed_write_errno(std::FILE* file);
+
 class RemoveOnInterrupt;  // interrupt_cleanup.hpp
 
 // The same, streamed: open() creates the temporary file beside `target` (removed on an

@@ -42,17 +42,6 @@ double peak_rss_mib() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports KiB
 }
 
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
-
-File open_for_write(const std::filesystem::path& path) {
-  File f(std::fopen(path.c_str(), "wb"));
-  if (!f) throw std::runtime_error("cannot open " + path.string() + " for writing");
-  return f;
-}
-
 }  // namespace
 
 Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& catalogs,
@@ -76,11 +65,11 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   for (const Tenant& t : scenario.tenants) tenant_names.push_back(t.name);
   const EnergyRates rates = energy_rates(scenario, cluster, catalogs.hardware);
   Ledger ledger(cluster, rates, scenario.tenants.size(), table.jobs.size());
-  File utilisation_file;
+  std::FILE* utilisation_file = nullptr;
   std::unique_ptr<UtilisationCsv> utilisation_csv;
   if (scenario.output.utilisation_csv && !summary_only) {
-    utilisation_file = open_for_write(out.staging("utilisation.csv"));
-    utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file.get(), tenant_names, table);
+    utilisation_file = out.open("utilisation.csv");
+    utilisation_csv = std::make_unique<UtilisationCsv>(utilisation_file, tenant_names, table);
   }
   auto policy = make_policy(scenario.scheduler.policy, scenario.scheduler.params);
   if (!policy) {
@@ -124,8 +113,10 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   }
   if (trace) trace->finish(end_s);
   check_run_invariants(table, cluster, controller.nodes_held_by_engine(), ledger, end_s);  // before anything is written
-  if (utilisation_csv) utilisation_csv->flush();
-  utilisation_file.reset();
+  if (utilisation_csv) {
+    utilisation_csv->flush();
+    out.close(utilisation_file);
+  }
 
   RunOutcome outcome;
   outcome.summary = summarise(run_header(scenario), scenario.tenants, cluster, table, ledger,
@@ -133,13 +124,15 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   add_fleet_plan(outcome.summary, prepared.value().capacity, scenario.sites, scenario.start_unix_s);
   add_services(outcome.summary, table, services.get(), scenario);
   if (services && !summary_only) {
-    File services_csv = open_for_write(out.staging("services.csv"));
-    write_services_csv(services_csv.get(), table, *services, scenario);
+    std::FILE* services_csv = out.open("services.csv");
+    write_services_csv(services_csv, table, *services, scenario);
+    out.close(services_csv);
   }
   outcome.text = format_text_summary(outcome.summary);
   if (!summary_only) {
-    File jobs_csv = open_for_write(out.staging("jobs.csv"));
-    write_jobs_csv(jobs_csv.get(), table, ledger, cluster, tenant_names, end_s);
+    std::FILE* jobs_csv = out.open("jobs.csv");
+    write_jobs_csv(jobs_csv, table, ledger, cluster, tenant_names, end_s);
+    out.close(jobs_csv);
   }
   out.write("summary.json", outcome.summary.dump(2) + "\n");
   std::optional<StagedFile> trace_file;  // renamed into place with the outputs
