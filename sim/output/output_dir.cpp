@@ -38,8 +38,6 @@ fs::path sibling(const fs::path& final, std::string_view role, pid_t pid) {
                              std::to_string(pid));
 }
 
-bool process_alive(pid_t pid) { return ::kill(pid, 0) == 0 || errno == EPERM; }
-
 // Removes the staging and old-output siblings of `final` left by processes that no longer run
 // (a run killed with SIGKILL, or a crash). Those of live processes are left alone.
 void remove_stale_siblings(const fs::path& final) {
@@ -53,7 +51,7 @@ void remove_stale_siblings(const fs::path& final) {
       const char* digits = name.data() + prefix.size();
       const auto [end, error] = std::from_chars(digits, name.data() + name.size(), pid);
       if (error != std::errc() || end != name.data() + name.size() || pid <= 0) continue;
-      if (pid == ::getpid() || process_alive(pid)) continue;
+      if (pid == ::getpid() || process_running(pid)) continue;
       std::error_code ignored;
       fs::remove_all(entry.path(), ignored);
     }

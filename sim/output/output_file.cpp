@@ -1,6 +1,7 @@
 // sim/output/output_file.cpp — see output_file.hpp.
 #include "sim/output/output_file.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,6 +50,20 @@ std::optional<std::string> output_file_problem(const fs::path& target, const fs:
   if (fs::equivalent(path, input, ec)) return "is the input file itself; choose another -o";
   if (::access(path.c_str(), W_OK) != 0) return "exists and is not writable";
   return std::nullopt;
+}
+
+bool process_running(pid_t pid) {
+  if (::kill(pid, 0) != 0 && errno != EPERM) return false;
+  std::FILE* stat = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+  if (!stat) return true;  // no /proc: trust kill()
+  char state = 0;
+  // "PID (COMM) STATE ...": COMM may hold spaces and parentheses; STATE follows the last ')'.
+  std::string text(512, '\0');
+  text.resize(std::fread(text.data(), 1, text.size(), stat));
+  std::fclose(stat);
+  const size_t paren = text.rfind(')');
+  if (paren != std::string::npos && paren + 2 < text.size()) state = text[paren + 2];
+  return state != 'Z' && state != 'X';
 }
 
 int failed_write_errno(std::FILE* file) {

@@ -6,6 +6,8 @@
 // file (interrupt_cleanup.hpp).
 #pragma once
 
+#include <sys/types.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -27,6 +29,11 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 // which fails the same way while the cause lasts (a full disk, a file-size limit); 0 if that
 // write succeeds. For a file about to be discarded: it appends a byte.
 int failed_write_errno(std::FILE* file);
+
+// Whether the process that left a temporary file (named after its pid) still runs. A zombie —
+// killed, not yet reaped, as the runs of a sweep killed with kill -9 stay in a container whose
+// init does not reap — does not: its files are stale.
+bool process_running(pid_t pid);
 
 class RemoveOnInterrupt;  // interrupt_cleanup.hpp
 

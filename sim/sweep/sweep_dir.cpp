@@ -92,7 +92,7 @@ void remove_stale_temporaries(const fs::path& dir) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(where, ec)) {
       const pid_t pid = temporary_owner(entry.path().filename().string());
-      if (pid == 0 || pid == ::getpid() || ::kill(pid, 0) == 0 || errno == EPERM) continue;
+      if (pid == 0 || pid == ::getpid() || process_running(pid)) continue;
       std::error_code ignored;
       fs::remove_all(entry.path(), ignored);
     }

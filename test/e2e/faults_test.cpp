@@ -65,7 +65,7 @@ TEST(Faults, KilledAtAnyPointLeavesThePreviousOutputsOrTheNewOnes) {
   const fs::path out = dir / "out", reference = dir / "reference";
   ASSERT_EQ(run_sovsim("run " + source_path("scenarios/quickstart.yaml") + " -q -o " + out.string(),
                        dir.path()).exit_code, 0);
-  const auto previous = files_of(out);
+  auto previous = files_of(out);
   // The new run once, undisturbed: what a run that got to its end leaves, and how long it takes.
   auto args = kNewRun;
   args.insert(args.end(), {"-o", reference.string()});
@@ -89,17 +89,19 @@ TEST(Faults, KilledAtAnyPointLeavesThePreviousOutputsOrTheNewOnes) {
       ++kept_previous;
       continue;
     }
-    ++got_new;
-    ASSERT_EQ(code, 0) << "signal " << signal << " after " << k << "/10 of the run: outputs changed";
+    ++got_new;  // the signal came after the new outputs were in place (code 0, or 128 + signal)
+    ASSERT_TRUE(code == 0 || code == 128 + signal) << code;
     ASSERT_EQ(now.size(), complete.size());
     for (const auto& [name, content] : complete) {
       if (name != "perf.json" && name != "report.html") {  // those two hold wall times
-        EXPECT_EQ(now.at(name), content) << name << " after signal " << signal << " at " << k << "/10";
+        EXPECT_TRUE(now.at(name) == content) << name << " after signal " << signal << " at " << k << "/10";
       }
     }
     ASSERT_EQ(run_sovsim("run " + source_path("scenarios/quickstart.yaml") + " -q -o " + out.string(),
                          dir.path()).exit_code, 0);  // back to the previous outputs
-    ASSERT_EQ(files_of(out).at("summary.json"), previous.at("summary.json"));
+    const auto again = files_of(out);  // the same but for the wall times in perf.json and the report
+    ASSERT_TRUE(again.at("summary.json") == previous.at("summary.json"));
+    previous = again;
   }
   EXPECT_GE(kept_previous, 3) << "no signal arrived before the run ended: the test tests nothing";
   // Staging directories of killed runs are gone after the next run into the same place.
