@@ -51,7 +51,15 @@ class PaiTable {
   PaiTable(std::string_view content, std::span<const ColumnSpec> specs, DiagnosticSink& sink)
       : reader_(content, sink), sink_(sink), width_(specs.size()) {
     for (size_t i = 0; i < specs.size(); ++i) column_.push_back(static_cast<int>(i));
-    if (!reader_.next_row(0, row_, line_)) return;
+    if (!reader_.next_row(0, row_, line_)) {
+      // As the other formats refuse a file without a header row (a header is optional here).
+      if (sink.empty()) {
+        sink.error(1, 1, "",
+                   fmt::format("expected rows of {} comma-separated fields, found an empty file",
+                               specs.size()));
+      }
+      return;
+    }
     if (row_[0].text == specs[0].name) {
       column_ = bind_columns(row_, specs, false, line_, sink);
       width_ = row_.size();

@@ -117,10 +117,12 @@ Result<ImportedTrace> read_swf_trace(const std::filesystem::path& path, const Tr
   SwfRecord record;
   const auto& fields = record.fields;
   std::array<double, 18> v{};
+  bool any_record = false, any_comment = false;
   while (!sink.full() && lines.next(line)) {
     const size_t lead = line.text.find_first_not_of(" \t\r");
     if (lead == std::string_view::npos) continue;
     if (line.text[lead] == ';') {
+      any_comment = true;
       std::string_view comment = line.text.substr(line.text.find(';') + 1);
       while (!comment.empty() && (comment.front() == ' ' || comment.front() == '\t')) {
         comment.remove_prefix(1);
@@ -140,6 +142,7 @@ Result<ImportedTrace> read_swf_trace(const std::filesystem::path& path, const Tr
       }
       continue;
     }
+    any_record = true;
     scan_record(line.text, record);
     if (record.count != kFields.size()) {
       sink.error(line.number, 1, "",
@@ -237,6 +240,12 @@ Result<ImportedTrace> read_swf_trace(const std::filesystem::path& path, const Tr
         TraceAttribute{"partition", {partition.data(), partition.size()}}};
     job.tenant = tenants.tenant(attributes);
     out.jobs.push_back(std::move(job));
+  }
+  if (!any_record && sink.empty()) {  // as the other formats refuse a file without a header
+    sink.error(1, 1, "",
+               fmt::format("expected job records (18 whitespace-separated fields per line), "
+                           "found {}",
+                           any_comment ? "only header comments" : "an empty file"));
   }
   if (!sink.empty()) return sink.take();
 

@@ -121,5 +121,36 @@ TEST(AlibabaPaiReader, MalformedRowsAreErrors) {
   EXPECT_EQ(d[2].key, "inst_num");
 }
 
+// An empty table is refused, as the other formats refuse an empty file (it used to import as 0
+// jobs, exit 0); a header row alone is a table without jobs, as in the other CSV formats.
+TEST(AlibabaPaiReader, EmptyTableIsAnError) {
+  TempTraceDir dir;
+  const auto tasks_only =
+      import_trace(dir.write("pai_task_table.csv", ""), options_for("alibaba-pai"));
+  ASSERT_FALSE(tasks_only.ok());
+  ASSERT_EQ(tasks_only.diagnostics().size(), 1u) << describe(tasks_only.diagnostics());
+  const Diagnostic& d = tasks_only.diagnostics()[0];
+  EXPECT_EQ(d.file, (dir.path() / "pai_task_table.csv").string());
+  EXPECT_EQ(d.line, 1);
+  EXPECT_EQ(d.message, "expected rows of 10 comma-separated fields, found an empty file");
+
+  dir.write("pai_task_table.csv", kTasks);
+  dir.write("pai_job_table.csv", "\n\n");
+  const auto empty_jobs = import_trace(dir.path(), options_for("alibaba-pai"));
+  ASSERT_FALSE(empty_jobs.ok());
+  ASSERT_EQ(empty_jobs.diagnostics().size(), 1u) << describe(empty_jobs.diagnostics());
+  EXPECT_EQ(empty_jobs.diagnostics()[0].file, (dir.path() / "pai_job_table.csv").string());
+  EXPECT_EQ(empty_jobs.diagnostics()[0].message,
+            "expected rows of 6 comma-separated fields, found an empty file");
+
+  dir.write("pai_job_table.csv", kJobs);
+  dir.write("pai_task_table.csv",
+            "job_name,task_name,inst_num,status,start_time,end_time,plan_cpu,plan_mem,plan_gpu,"
+            "gpu_type\n");
+  const auto header_only = import_trace(dir.path(), options_for("alibaba-pai"));
+  ASSERT_TRUE(header_only.ok()) << describe(header_only.diagnostics());
+  EXPECT_EQ(header_only->jobs.size(), 0u);
+}
+
 }  // namespace
 }  // namespace sovsim::sim

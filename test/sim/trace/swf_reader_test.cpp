@@ -114,6 +114,30 @@ TEST(SwfReader, WrongFieldCountIsAnErrorAtItsLine) {
   EXPECT_EQ(r.diagnostics()[0].message, "expected 18 whitespace-separated fields, found 3");
 }
 
+// A log without a single record is refused, as the CSV formats refuse a file without a header
+// and philly one without its array (an empty log used to import as 0 jobs, exit 0).
+TEST(SwfReader, LogWithoutRecordsIsAnError) {
+  TempTraceDir dir;
+  for (const auto& [text, found] :
+       {std::pair<std::string, std::string>{"", "an empty file"},
+        {"\n  \t\n\r\n", "an empty file"},
+        {"; Version: 2.2\n; MaxProcs: 64\n\n", "only header comments"}}) {
+    const auto r = import_text(dir, text, options_for("swf"));
+    ASSERT_FALSE(r.ok()) << "accepted: '" << text << "'";
+    ASSERT_EQ(r.diagnostics().size(), 1u) << describe(r.diagnostics());
+    const Diagnostic& d = r.diagnostics()[0];
+    EXPECT_EQ(d.line, 1);
+    EXPECT_EQ(d.column, 1);
+    EXPECT_EQ(d.message,
+              "expected job records (18 whitespace-separated fields per line), found " + found);
+  }
+  // One record is enough, even if the format's rules skip it.
+  const auto skipped = import_text(dir, swf_line(1, -1, 10, 4), options_for("swf"));
+  ASSERT_TRUE(skipped.ok()) << describe(skipped.diagnostics());
+  EXPECT_EQ(skipped->jobs.size(), 0u);
+  EXPECT_EQ(skipped->skipped, 1);
+}
+
 TEST(SwfReader, BadFieldNamesFieldAndColumn) {
   TempTraceDir dir;
   const auto r = import_text(dir,
