@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -44,15 +46,35 @@ std::optional<std::vector<Segment>> split_path(const std::string& path) {
   return out;
 }
 
+// Deeper than this, a copied value is an alias that contains itself: the YAML parser refuses
+// nesting far shallower than this.
+constexpr int kMaxCopyDepth = 1000;
+// Nodes a value may have once its aliases are expanded (when its text is shorter: without
+// aliases, a value has fewer nodes than characters). Far more than any override needs; a
+// "billion laughs" of 10^10 reaches it within milliseconds.
+constexpr size_t kMaxCopyNodes = 100'000;
+
 // A copy of `node` built in memory: its marks are null, which is how diagnostics know a value
-// came from the command line rather than from the file.
-YAML::Node without_marks(const YAML::Node& node) {
+// came from the command line rather than from the file. The copy expands aliases, so a value
+// whose aliases contain themselves (`&a [*a]`) or repeat lists of lists ("billion laughs") would
+// never end: at most `budget` nodes are made (nullopt beyond that, or deeper than kMaxCopyDepth).
+std::optional<YAML::Node> without_marks(const YAML::Node& node, size_t& budget, int depth = 0) {
+  if (budget == 0 || depth > kMaxCopyDepth) return std::nullopt;
+  --budget;
   if (node.IsScalar()) return YAML::Node(node.Scalar());
   YAML::Node copy(node.Type());
   if (node.IsSequence()) {
-    for (const auto& element : node) copy.push_back(without_marks(element));
+    for (const auto& element : node) {
+      auto value = without_marks(element, budget, depth + 1);
+      if (!value) return std::nullopt;
+      copy.push_back(*value);
+    }
   } else if (node.IsMap()) {
-    for (const auto& kv : node) copy[kv.first.Scalar()] = without_marks(kv.second);
+    for (const auto& kv : node) {
+      auto value = without_marks(kv.second, budget, depth + 1);
+      if (!value) return std::nullopt;
+      copy[kv.first.Scalar()] = *value;
+    }
   }
   return copy;
 }
@@ -118,13 +140,25 @@ bool apply_override(YAML::Node& root, const std::string& assignment, Diagnostics
   if (!segments) {
     return fail(path, "expected a dotted key path such as sites[0].nodes[0].count");
   }
-  YAML::Node value;
+  const std::string text = assignment.substr(eq + 1);
+  YAML::Node parsed;
   try {
-    value = YAML::Load(assignment.substr(eq + 1));
+    parsed = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     return fail(path, "value is not valid YAML: " + e.msg);
   }
-  value = value.IsDefined() && !value.IsNull() ? without_marks(value) : YAML::Node(std::string());
+  const size_t max_nodes = std::max(kMaxCopyNodes, text.size() + 1);
+  size_t budget = max_nodes;
+  const std::optional<YAML::Node> copy = parsed.IsDefined() && !parsed.IsNull()
+                                             ? without_marks(parsed, budget)
+                                             : YAML::Node(std::string());
+  if (!copy) {
+    return fail(path, fmt::format("expected a value of at most {} nodes once its YAML aliases "
+                                  "(*name) are expanded, found more (an alias inside itself, or "
+                                  "aliases of aliases)",
+                                  max_nodes));
+  }
+  const YAML::Node& value = *copy;
 
   // Walk with copies of the handles (yaml-cpp nodes are references into the tree), creating
   // missing map keys only once the whole path is known to be valid.

@@ -63,5 +63,32 @@ TEST(Overrides, ValueIsParsedAsYaml) {
   EXPECT_TRUE(root["a"].IsSequence());
 }
 
+// Aliases are expanded in the copy: one inside itself, or a "billion laughs" of lists of aliased
+// lists, is refused instead of recursing until the stack or the memory runs out.
+TEST(Overrides, AliasesThatExpandWithoutBoundAreRefused) {
+  std::string laughs = "{l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]";
+  for (int i = 1; i < 10; ++i) {
+    laughs += ", l" + std::to_string(i) + ": &l" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) laughs += (k ? ", *l" : "*l") + std::to_string(i - 1);
+    laughs += "]";
+  }
+  laughs += "}";
+  for (const std::string& value : {std::string("&self [*self]"), laughs}) {
+    YAML::Node root = tree();
+    Diagnostics d;
+    EXPECT_FALSE(apply_override(root, "a=" + value, d)) << value;
+    ASSERT_EQ(d.size(), 1u);
+    EXPECT_EQ(d[0].key, "a");
+    EXPECT_NE(d[0].message.find("at most 100000 nodes once its YAML aliases (*name) are expanded"),
+              std::string::npos)
+        << d[0].message;
+    EXPECT_EQ(root["a"].as<int>(), 1);  // unchanged
+  }
+  YAML::Node root = tree();
+  Diagnostics d;
+  EXPECT_TRUE(apply_override(root, "a={x: &x [1, 2], y: *x}", d));  // a bounded reuse is fine
+  EXPECT_EQ(root["a"]["y"].size(), 2u);
+}
+
 }  // namespace
 }  // namespace sovsim::sim
