@@ -89,7 +89,9 @@ MapReader::MapReader(const YAML::Node& node, std::string path, const YamlContext
   if (node_.IsDefined() && !node_.Mark().is_null()) anchor_ = node_.Mark();
   if (node_.IsDefined() && !node_.IsNull() && !node_.IsMap()) {
     ctx_.error(node_, path_, "expected a map of key: value, found " + describe_node(node_));
-    node_ = YAML::Node(YAML::NodeType::Null);
+    // reset(), not assignment: assigning to a handle would overwrite the node in the tree, and
+    // with it every alias of that node, which would then read as a null with no file position.
+    node_.reset(YAML::Node(YAML::NodeType::Null));
   }
 }
 

@@ -216,5 +216,18 @@ TEST(ScenarioLoader, ValuesWithoutUpperBoundsAreBounded) {
   EXPECT_TRUE(parse(with(kValid, "duration: 2d}", "duration: 2d, checkpoint_interval: 1m}")).ok());
 }
 
+// A malformed node read through an alias keeps its file position at every use: reading it must
+// not overwrite the node (and so its aliases) with a position-less null.
+TEST(ScenarioLoader, AliasOfAMalformedNodeKeepsItsFilePosition) {
+  auto r = parse(with(kValid,
+                      "  jobs:\n    - {id: 10, tenant: naver, submit: 1h, gpus: 16, duration: 2d}",
+                      "  jobs: [&bad [1], *bad, *bad]"));
+  ASSERT_FALSE(r.ok());
+  for (const Diagnostic& d : r.diagnostics()) {
+    EXPECT_EQ(d.file, "s.yaml") << d.to_string();
+    EXPECT_EQ(d.line, 16) << d.to_string();
+  }
+}
+
 }  // namespace
 }  // namespace sovsim::sim
