@@ -233,6 +233,11 @@ Result<SweepSpec> read_sweep(const std::string& text, const std::filesystem::pat
   const YamlContext ctx{file.string(), &diagnostics};
   const YAML::Node root = parse_yaml(text, ctx);
   if (!diagnostics.empty()) return diagnostics;
+  if (!root.IsDefined() || root.IsNull()) {  // nothing but comments or blank lines: no position
+    return Diagnostics{Diagnostic{file.string(), 0, 0, "",
+                                  "empty sweep file (expected a map with scenario, parameters "
+                                  "and metrics; docs/sweeps.md)"}};
+  }
   if (!root.IsMap()) {
     ctx.error(root, "",
               "expected a sweep file (a map of scenario, parameters, metrics...), found " +

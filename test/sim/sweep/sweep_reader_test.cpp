@@ -61,5 +61,13 @@ TEST(SweepReader, MetricsAreRequired) {
       std::vector<std::string>{"s.yaml:1:1: metrics: missing required key (expected a value)"});
 }
 
+TEST(SweepReader, EmptyFileNamesTheFile) {
+  for (const std::string text : {"", "# nothing yet\n\n"}) {
+    EXPECT_EQ(errors_of(text),
+              std::vector<std::string>{"s.yaml: empty sweep file (expected a map with scenario, "
+                                       "parameters and metrics; docs/sweeps.md)"});
+  }
+}
+
 }  // namespace
 }  // namespace sovsim::sim
