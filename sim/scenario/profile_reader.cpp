@@ -29,6 +29,10 @@ std::optional<models::TimeProfile> read_time_profile(MapReader& m, std::string_v
     }
     values.push_back(*v);
   }
+  if (const YAML::Node list = p.raw("values"); list.IsSequence() && list.size() == 0) {
+    m.context().error(list, p.key_path("values"),
+                      "expected at least one value, found an empty list");
+  }
   const double step_s = p.duration_s("step", 3600, 1);
   p.finish();
   if (values.empty()) return std::nullopt;  // reported above

@@ -229,5 +229,13 @@ TEST(ScenarioLoader, AliasOfAMalformedNodeKeepsItsFilePosition) {
   }
 }
 
+TEST(ScenarioLoader, EmptyProfileIsAnError) {
+  const Diagnostic d =
+      only_error(kValid + "economics: {electricity_krw_per_kwh: {values: [], step: 1h}}\n");
+  EXPECT_EQ(d.to_string(),
+            "s.yaml:23:47: economics.electricity_krw_per_kwh.values: expected at least one value, "
+            "found an empty list");
+}
+
 }  // namespace
 }  // namespace sovsim::sim
