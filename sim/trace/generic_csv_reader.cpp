@@ -6,7 +6,6 @@
 
 #include <array>
 #include <limits>
-#include <set>
 
 #include "sim/trace/csv.hpp"
 #include "sim/trace/reader_support.hpp"
@@ -40,7 +39,7 @@ Result<ImportedTrace> read_generic_csv_trace(const std::filesystem::path& path,
   };
 
   ImportedTrace out;
-  std::set<int64_t> ids;
+  JobIds ids;
   std::string tenant_value;
   int64_t row_number = 0;
   while (reader.next_row(header.size(), row, line)) {
@@ -63,9 +62,8 @@ Result<ImportedTrace> read_generic_csv_trace(const std::filesystem::path& path,
       priority = integer_field(row[col[kPriority]], "priority", line, sink, -1000, 1000);
     }
     if (!submit || !gpus || !duration || !id || !estimate || !priority) continue;
-    if (!ids.insert(*id).second) {
-      sink.error(line, col[kJobId] < 0 ? 1 : row[col[kJobId]].column, "job_id",
-                 fmt::format("expected a unique job id, found {} again", *id));
+    if (!ids.keep(*id, line, col[kJobId] < 0 ? 1 : row[col[kJobId]].column, "job_id", "job id",
+                  sink)) {
       continue;
     }
     job.id = *id;

@@ -53,6 +53,7 @@ Result<ImportedTrace> read_helios_trace(const std::filesystem::path& path,
   ImportedTrace out;
   SkipTally skips;
   double origin = std::numeric_limits<double>::infinity();
+  JobIds ids;
   while (reader.next_row(header.size(), row, line)) {
     const auto id =
         integer_field(row[col[kJobId]], "job_id", line, sink, std::numeric_limits<int64_t>::min(),
@@ -85,6 +86,7 @@ Result<ImportedTrace> read_helios_trace(const std::filesystem::path& path,
       skips.add("cancelled before it started (state CANCELLED, start_time = end_time)");
       continue;
     }
+    if (!ids.keep(*id, line, row[col[kJobId]].column, "job_id", "job id", sink)) continue;
     JobSpec job;
     job.id = *id;
     job.kind = options.kind;

@@ -41,6 +41,16 @@ void SkipTally::append_notes(std::vector<std::string>& notes) const {
   }
 }
 
+bool JobIds::keep(int64_t id, int line, int column, std::string_view key, std::string_view what,
+                  DiagnosticSink& sink) {
+  const auto [first, inserted] = first_line_.try_emplace(id, line);
+  if (inserted) return true;
+  sink.error(line, column, std::string(key),
+             fmt::format("expected a unique {}, found {} again (first at line {})", what, id,
+                         first->second));
+  return false;
+}
+
 std::optional<std::string> read_text_file(const std::filesystem::path& path, DiagnosticSink& sink) {
   auto text = read_input_file(path, "trace file", kMaxTraceFileBytes);
   if (!text.ok()) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -52,6 +53,20 @@ class SkipTally {
 
  private:
   std::vector<std::pair<std::string, int64_t>> counts_;
+};
+
+// The ids of the jobs a reader keeps, each with its line. Two kept jobs with one id would be one
+// job twice in a replay (which refuses them, without a line).
+class JobIds {
+ public:
+  void reserve(size_t n) { first_line_.reserve(n); }
+  // True the first time `id` is kept; otherwise reports "expected a unique <what>, found <id>
+  // again (first at line N)" under `key` at line:column and returns false.
+  bool keep(int64_t id, int line, int column, std::string_view key, std::string_view what,
+            DiagnosticSink& sink);
+
+ private:
+  std::unordered_map<int64_t, int> first_line_;  // lookups only: no order depends on the hash
 };
 
 // The whole file as bytes; nullopt after reporting why it could not be read.

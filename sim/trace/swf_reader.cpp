@@ -112,6 +112,8 @@ Result<ImportedTrace> read_swf_trace(const std::filesystem::path& path, const Tr
     ++newlines;
   }
   out.jobs.reserve(newlines);
+  JobIds ids;  // of kept jobs: the partial-execution records skipped share their job's number
+  ids.reserve(newlines);
   LineCursor lines(*content);
   TextLine line;
   SwfRecord record;
@@ -214,6 +216,10 @@ Result<ImportedTrace> read_swf_trace(const std::filesystem::path& path, const Tr
       continue;
     }
 
+    if (!ids.keep(static_cast<int64_t>(v[kJob]), line.number, fields[kJob].column, "job_number",
+                  "job number", sink)) {
+      continue;
+    }
     JobSpec job;
     job.id = static_cast<int64_t>(v[kJob]);
     job.kind = options.kind;

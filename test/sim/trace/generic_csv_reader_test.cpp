@@ -85,7 +85,7 @@ TEST(GenericCsvReader, ReportsEveryBadRow) {
   EXPECT_EQ(d[0].message, "expected an integer in [1, 10000000], found '0'");
   EXPECT_EQ(d[1].key, "submit_s");
   EXPECT_EQ(d[2].line, 5);
-  EXPECT_EQ(d[2].message, "expected a unique job id, found 2 again");
+  EXPECT_EQ(d[2].message, "expected a unique job id, found 2 again (first at line 4)");
   EXPECT_EQ(d[3].key, "job_id");
 }
 

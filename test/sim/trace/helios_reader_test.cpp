@@ -95,5 +95,21 @@ TEST(HeliosReader, MalformedTimesAndCountsAreErrors) {
   EXPECT_EQ(d[1].message, "expected a time 'YYYY-MM-DD HH:MM:SS', found '06/09/2020'");
 }
 
+TEST(HeliosReader, RepeatedJobIdIsAnErrorAtItsLine) {
+  TempTraceDir dir;
+  const std::string times = ",2020-06-09 00:00:00,2020-06-09 00:00:00,2020-06-09 00:00:10,10,0\n";
+  const auto r =
+      import_text(dir,
+                  std::string(kHeader) + "7,u,vc,1,1,1,COMPLETED" + times +
+                      "5,u,vc,1,1,1,COMPLETED" + times + "7,u,vc,1,1,1,COMPLETED" + times,
+                  options_for("helios"));
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.diagnostics().size(), 1u) << describe(r.diagnostics());
+  const Diagnostic& d = r.diagnostics()[0];
+  EXPECT_EQ(d.line, 4);
+  EXPECT_EQ(d.key, "job_id");
+  EXPECT_EQ(d.message, "expected a unique job id, found 7 again (first at line 2)");
+}
+
 }  // namespace
 }  // namespace sovsim::sim

@@ -223,5 +223,21 @@ TEST(SwfReader, NasaIpscLogMatchesPublishedTotals) {
   EXPECT_EQ(r->jobs.front().id, 1);
 }
 
+// Two kept jobs with one number would be one job twice in a replay (which refuses them without a
+// line). Partial-execution records share their job's number and are not jobs.
+TEST(SwfReader, RepeatedJobNumberIsAnErrorAtItsLine) {
+  TempTraceDir dir;
+  const auto r = import_text(dir,
+                             swf_line(3, 0, 10, 1) + swf_line(1, 5, 10, 1) +
+                                 swf_line(1, 6, 10, 1, -1, -1, 2) +  // partial execution: fine
+                                 swf_line(2, 7, 10, 1) + swf_line(1, 9, 10, 1),
+                             options_for("swf"));
+  ASSERT_FALSE(r.ok());
+  ASSERT_EQ(r.diagnostics().size(), 1u) << describe(r.diagnostics());
+  EXPECT_EQ(r.diagnostics()[0].to_string(),
+            (dir.path() / "trace.txt").string() +
+                ":5:1: job_number: expected a unique job number, found 1 again (first at line 2)");
+}
+
 }  // namespace
 }  // namespace sovsim::sim
