@@ -46,6 +46,26 @@ bool printable(char32_t c) {
 
 }  // namespace
 
+std::string printable_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    const size_t length = decode_utf8(text, i, c);
+    if (length == 0 || !printable(c) || c == '\t' || c == '\n' || c == '\r') {
+      const size_t n = length == 0 ? 1 : length;
+      for (size_t k = i; k < i + n; ++k) {
+        out += fmt::format("\\x{:02x}", static_cast<uint8_t>(text[k]));
+      }
+      i += n;
+      continue;
+    }
+    out.append(text, i, length);
+    i += length;
+  }
+  return out;
+}
+
 std::optional<BadText> find_bad_text(std::string_view text) {
   int line = 1, column = 1;
   size_t i = 0;

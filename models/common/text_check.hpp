@@ -23,4 +23,9 @@ struct BadText {
 // nullopt if the whole text is fine.
 std::optional<BadText> find_bad_text(std::string_view text);
 
+// `text` safe to print in a message: every byte that is not valid UTF-8, and every control
+// character (tab, newline and carriage return included), written as \xHH. An input's bytes
+// quoted in an error must not reach the terminal raw (ESC [ 2 J would clear it).
+std::string printable_text(std::string_view text);
+
 }  // namespace sovsim

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <limits>
 
+#include "models/common/text_check.hpp"
+
 namespace sovsim::sim {
 namespace {
 
@@ -290,8 +292,8 @@ bool is_missing(std::string_view text) {
 
 std::string quote_for_message(std::string_view text) {
   constexpr size_t kMax = 40;
-  if (text.size() <= kMax) return fmt::format("'{}'", text);
-  return fmt::format("'{}...'", text.substr(0, kMax));
+  if (text.size() <= kMax) return fmt::format("'{}'", printable_text(text));
+  return fmt::format("'{}...'", printable_text(text.substr(0, kMax)));
 }
 
 }  // namespace sovsim::sim

@@ -123,7 +123,8 @@ std::optional<int64_t> parse_integer(std::string_view text);
 // True for the ways trace files spell a missing value: "", "None", "null", "NaN", "NaT", "nan".
 bool is_missing(std::string_view text);
 
-// `text` shortened to at most 40 characters for an error message, quoted.
+// `text` shortened to at most 40 bytes for an error message, quoted, its control characters and
+// bytes that are not UTF-8 written as \xHH (printable_text).
 std::string quote_for_message(std::string_view text);
 
 }  // namespace sovsim::sim

@@ -11,6 +11,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "models/common/text_check.hpp"
 #include "sim/trace/csv.hpp"
 #include "sim/trace/reader_support.hpp"
 #include "sim/trace/tenant_mapper.hpp"
@@ -221,9 +222,9 @@ Result<ImportedTrace> read_philly_trace(const std::filesystem::path& path,
     const size_t cut = what.find("] ");
     sink.error(line, column, "",
                fmt::format("expected valid JSON, found a syntax error ({})",
-                           cut == std::string::npos ? what : what.substr(cut + 2)));
+                           printable_text(cut == std::string::npos ? what : what.substr(cut + 2))));
   } catch (const json::exception& e) {
-    sink.error(0, 0, "", fmt::format("expected valid JSON ({})", e.what()));
+    sink.error(0, 0, "", fmt::format("expected valid JSON ({})", printable_text(e.what())));
   }
   if (!sink.empty()) return sink.take();
   return jobs.finish();

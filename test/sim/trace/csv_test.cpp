@@ -134,5 +134,14 @@ TEST(Csv, UnterminatedQuoteIsReportedAndTheNextLinesStillRead) {
   EXPECT_EQ(d[0].column, 3);
 }
 
+// An input's bytes quoted in a message cannot reach the terminal raw (ESC [ 2 J clears it).
+TEST(Csv, QuotedTextEscapesControlCharactersAndBadBytes) {
+  EXPECT_EQ(quote_for_message("12x"), "'12x'");
+  EXPECT_EQ(quote_for_message("3\x1b[2J"), "'3\\x1b[2J'");
+  EXPECT_EQ(quote_for_message(std::string("a\0b\tc\xff", 6)), "'a\\x00b\\x09c\\xff'");
+  EXPECT_EQ(quote_for_message("caf\xc3\xa9 \xe2\x82\xac"), "'caf\xc3\xa9 \xe2\x82\xac'");
+  EXPECT_EQ(quote_for_message(std::string(50, 'x')), "'" + std::string(40, 'x') + "...'");
+}
+
 }  // namespace
 }  // namespace sovsim::sim
