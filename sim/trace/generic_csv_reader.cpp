@@ -7,6 +7,7 @@
 #include <array>
 #include <limits>
 
+#include "models/common/text_check.hpp"
 #include "sim/trace/csv.hpp"
 #include "sim/trace/reader_support.hpp"
 #include "sim/trace/tenant_mapper.hpp"
@@ -61,7 +62,25 @@ Result<ImportedTrace> read_generic_csv_trace(const std::filesystem::path& path,
     if (!text(kPriority).empty()) {
       priority = integer_field(row[col[kPriority]], "priority", line, sink, -1000, 1000);
     }
-    if (!submit || !gpus || !duration || !id || !estimate || !priority) continue;
+    // Names end up in the outputs and in the YAML import-trace writes: one line of UTF-8 text.
+    bool names_ok = true;
+    for (const auto& [which, key] : {std::pair{kTenant, "tenant"}, std::pair{kKind, "kind"},
+                                     std::pair{kSite, "site"}, std::pair{kHw, "hardware"}}) {
+      if (col[which] < 0) continue;
+      const CsvField& field = row[col[which]];
+      const size_t line_break = field.text.find_first_of("\r\n");
+      if (const auto bad = find_bad_text(field.text)) {
+        sink.error(line, field.column + bad->column - 1, key, bad->message);
+      } else if (line_break != std::string_view::npos) {
+        sink.error(line, field.column, key,
+                   fmt::format("expected a name on one line, found a line break in {}",
+                               quote_for_message(field.text)));
+      } else {
+        continue;
+      }
+      names_ok = false;
+    }
+    if (!submit || !gpus || !duration || !id || !estimate || !priority || !names_ok) continue;
     if (!ids.keep(*id, line, col[kJobId] < 0 ? 1 : row[col[kJobId]].column, "job_id", "job id",
                   sink)) {
       continue;

@@ -114,5 +114,30 @@ TEST(GenericCsvReader, TenantMapRenamesTheTenantColumn) {
   EXPECT_EQ(r->jobs[1].tenant, "bio");  // unmapped names are kept as written
 }
 
+// Names reach jobs.csv and the YAML import-trace writes: bytes that are not UTF-8, control
+// characters and line breaks are refused at their column, not copied there.
+TEST(GenericCsvReader, NamesMustBeOneLineOfUtf8Text) {
+  TempTraceDir dir;
+  const auto r = import_text(dir,
+                             "submit_s,gpus,duration_s,tenant,kind,site\n"
+                             "0,1,10,al\xffice,batch,s\n"
+                             "0,1,10,bob,b\x1b[2Ja,s\n"
+                             "0,1,10,bob,batch,\"two\nlines\"\n",
+                             options_for("csv"));
+  ASSERT_FALSE(r.ok());
+  const Diagnostics& d = r.diagnostics();
+  ASSERT_EQ(d.size(), 3u) << describe(d);
+  EXPECT_EQ(d[0].line, 2);
+  EXPECT_EQ(d[0].column, 10);
+  EXPECT_EQ(d[0].key, "tenant");
+  EXPECT_EQ(d[0].message, "expected UTF-8 text, found byte 0xff that is not valid UTF-8");
+  EXPECT_EQ(d[1].line, 3);
+  EXPECT_EQ(d[1].key, "kind");
+  EXPECT_EQ(d[1].message, "expected printable text, found control character U+001B");
+  EXPECT_EQ(d[2].line, 4);
+  EXPECT_EQ(d[2].key, "site");
+  EXPECT_EQ(d[2].message, "expected a name on one line, found a line break in 'two\\x0alines'");
+}
+
 }  // namespace
 }  // namespace sovsim::sim
