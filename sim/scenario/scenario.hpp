@@ -110,6 +110,7 @@ struct JobGenerator {
 struct TraceSource {
   std::string path;  // resolved relative to the scenario file
   TraceOptions options;
+  int path_line = 0, path_column = 0;  // of `path` in the scenario file; 0 if set by --set
 };
 
 struct Workload {

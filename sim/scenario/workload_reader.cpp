@@ -3,14 +3,18 @@
 // jobs are materialised by sim/workload/workload_builder.cpp.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <set>
+#include <span>
 
 #include "models/transformer.hpp"
 #include "sim/scenario/limits.hpp"
 #include "sim/scenario/profile_reader.hpp"
 #include "sim/scenario/section_readers.hpp"
+#include "sim/trace/tenant_mapper.hpp"
+#include "sim/trace/trace_importer.hpp"
 
 namespace sovsim::sim {
 namespace {
@@ -249,6 +253,15 @@ std::optional<TraceSource> read_trace(MapReader& w, const KnownNames& names,
   t.path = std::filesystem::path(path).is_absolute() || scenario_dir.empty()
                ? path
                : (std::filesystem::path(scenario_dir) / path).string();
+  const YAML::Node path_node = m.raw("path");
+  if (path_node.IsScalar() && path.empty()) {  // it would name the scenario's directory
+    m.context().error(path_node, m.key_path("path"),
+                      "expected a trace file path, found an empty string");
+  }
+  if (path_node.IsDefined() && !path_node.Mark().is_null()) {
+    t.path_line = path_node.Mark().line + 1;
+    t.path_column = path_node.Mark().column + 1;
+  }
   t.options.time_scale = m.number("time_scale");
   t.options.arrival_scale = m.number("arrival_scale");
   t.options.size_scale = m.number("size_scale");
@@ -262,12 +275,28 @@ std::optional<TraceSource> read_trace(MapReader& w, const KnownNames& names,
     check_reference(m.context(), m.raw("default_tenant"), m.key_path("default_tenant"),
                     t.options.default_tenant, names.tenants, "tenant");
   }
+  // What import_trace refuses before it reads the file, reported here at the scenario's lines
+  // (the importer knows only the trace file): the window's order and tenant_map's fields.
+  if (m.has("window_end") && !(t.options.window_end_s > t.options.window_start_s)) {
+    m.context().error(m.raw("window_end"), m.key_path("window_end"),
+                      fmt::format("expected a time after window_start ({} s), found {} s",
+                                  t.options.window_start_s, t.options.window_end_s));
+  }
   MapReader map = m.map("tenant_map");
   if (map.node().IsMap()) {
+    const std::span<const std::string_view> fields = trace_tenant_fields(t.options.format);
+    const bool known_format =
+        std::ranges::find(trace_formats(), t.options.format) != trace_formats().end();
     for (const auto& kv : map.node()) {
       const std::string from = kv.first.Scalar();
       const std::string to = kv.second.IsScalar() ? kv.second.Scalar() : "";
       check_reference(m.context(), kv.second, map.key_path(from), to, names.tenants, "tenant");
+      TraceOptions one;
+      one.tenant_map.emplace_back(from, to);
+      const auto mapper = TenantMapper::create(one, fields, t.options.format, "");
+      if (known_format && !mapper.ok()) {
+        m.context().error(kv.first, map.key_path(from), mapper.diagnostics().front().message);
+      }
       t.options.tenant_map.emplace_back(from, to);
       map.allow({from});
     }

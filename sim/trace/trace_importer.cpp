@@ -88,6 +88,13 @@ const std::vector<std::string>& trace_formats() {
   return names;
 }
 
+std::span<const std::string_view> trace_tenant_fields(std::string_view format) {
+  for (const FormatEntry& f : kFormats) {
+    if (f.name == format) return f.tenant_fields;
+  }
+  return {};
+}
+
 Result<ImportedTrace> import_trace(const std::filesystem::path& path, const TraceOptions& options) {
   const std::string file = path.string();
   Diagnostics errors = check_options(file, options);

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/common/result.hpp"
@@ -14,6 +16,10 @@ namespace sovsim::sim {
 
 // The accepted values of TraceOptions::format, in the order docs/traces.md lists them.
 const std::vector<std::string>& trace_formats();
+
+// The owner fields tenant_map keys may name in `format` ("user", "group", ...); empty for a
+// format without any (itp) or an unknown format.
+std::span<const std::string_view> trace_tenant_fields(std::string_view format);
 
 // Jobs of the trace at `path`, sorted by submit time (ties keep trace order), with options
 // applied. Never throws: unreadable or malformed input gives diagnostics (file, 1-based line and

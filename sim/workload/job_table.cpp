@@ -80,8 +80,23 @@ Result<WorkloadJobs> collect_jobs(const Scenario& s) {
   std::vector<JobSpec>& specs = out.specs;
   specs = s.workload.jobs;
   if (s.workload.trace) {
-    auto imported = import_trace(s.workload.trace->path, s.workload.trace->options);
-    if (!imported.ok()) return imported.diagnostics();
+    const TraceSource& trace = *s.workload.trace;
+    auto imported = import_trace(trace.path, trace.options);
+    if (!imported.ok()) {
+      // A trace file that cannot be read has no line of its own: report it at the scenario's
+      // `path` (or as a --set value when it came from the command line).
+      Diagnostics diagnostics = imported.diagnostics();
+      for (Diagnostic& d : diagnostics) {
+        if (d.file != trace.path || d.line > 0 || !d.key.empty()) continue;
+        d.message = fmt::format("{}: {}{}", d.file, d.message,
+                                trace.path_line > 0 ? "" : " (value set on the command line)");
+        d.file = trace.path_line > 0 ? s.file : "";
+        d.line = trace.path_line;
+        d.column = trace.path_column;
+        d.key = "workload.trace.path";
+      }
+      return diagnostics;
+    }
     out.notes = imported->notes;
     out.trace_max_procs = imported->max_procs;
     out.trace_jobs = static_cast<int64_t>(imported->jobs.size());

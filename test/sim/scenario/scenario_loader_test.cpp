@@ -237,5 +237,23 @@ TEST(ScenarioLoader, EmptyProfileIsAnError) {
             "found an empty list");
 }
 
+// What the importer would refuse before reading the trace is reported at the scenario's line.
+TEST(ScenarioLoader, TraceOptionErrorsAreAtTheirScenarioLine) {
+  const std::string trace = "  trace: {format: swf, path: log.swf";
+  const std::string jobs =
+      "  jobs:\n    - {id: 10, tenant: naver, submit: 1h, gpus: 16, duration: 2d}";
+  EXPECT_EQ(only_error(with(kValid, jobs, "  trace: {format: swf, path: ''}")).to_string(),
+            "s.yaml:16:30: workload.trace.path: expected a trace file path, found an empty string");
+  EXPECT_EQ(
+      only_error(with(kValid, jobs, trace + ", window_start: 2d, window_end: 1d}")).to_string(),
+      "s.yaml:16:69: workload.trace.window_end: expected a time after window_start (172800 "
+      "s), found 86400 s");
+  const Diagnostic field =
+      only_error(with(kValid, jobs, trace + ", tenant_map: {\"usr:1\": naver}}"));
+  EXPECT_EQ(field.key, "workload.trace.tenant_map.usr:1");
+  EXPECT_EQ(field.line, 16);
+  EXPECT_NE(field.message.find("expected a key of the form user:<value>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sovsim::sim
