@@ -54,8 +54,10 @@ const std::vector<Generated>& generated() {
         {"serve", &ss::kServe},         {"serve.autoscale", &ss::kAutoscale}, {"trace", &ss::kTrace},        {"scheduler", &ss::kScheduler},
         {"engine", &ss::kEngine},       {"output", &ss::kOutput},      {"deliveries", &ss::kDelivery},
         {"events", &ss::kEvent},        {"economics", &ss::kEconomics}};
-    for (const auto& [tag, section] : sections) {
-      out.push_back({"scenario.md", tag, [section] { return ss::markdown_table(*section); }});
+    for (const auto& entry : sections) {
+      const schema::Section* section = entry.second;  // clang 14 cannot capture a binding
+      out.push_back(
+          {"scenario.md", entry.first, [section] { return ss::markdown_table(*section); }});
     }
     out.push_back({"failures.md", "failures", [] { return ss::markdown_table(ss::kFailures); }});
     out.push_back({"sweeps.md", "sweep file",

@@ -1,10 +1,13 @@
 // sim/report/run_outputs.cpp — see run_outputs.hpp.
 #include "sim/report/run_outputs.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <system_error>
 
 #include "models/common/input_file.hpp"
+#include "sim/scenario/limits.hpp"
 
 namespace sovsim::sim {
 namespace fs = std::filesystem;
@@ -67,6 +70,11 @@ Result<RunOutputs> load_run_outputs(const fs::path& dir) {
   out.summary = std::move(summary).value();
   out.end_s = number_at(out.summary, "/end_s").value_or(0);
   if (!(out.end_s > 0)) out.end_s = std::max(0.0, number_at(out.summary, "/horizon_s").value_or(0));
+  if (out.end_s > kMaxHorizon_s) {  // no run is longer; the grids below would not fit in memory
+    return Diagnostics{{(dir / "summary.json").string(), 0, 0, "end_s",
+                        fmt::format("expected a run of at most {} s (100 years), found {} s",
+                                    kMaxHorizon_s, out.end_s)}};
+  }
   seed_names(out.summary.value("tenants", nlohmann::json::array()), out.tenants);
   seed_names(out.summary.value("sites", nlohmann::json::array()), out.sites);
   out.grid = BucketGrid(0, out.end_s, kMaxBuckets);

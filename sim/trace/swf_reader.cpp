@@ -71,7 +71,11 @@ void scan_record(std::string_view line, SwfRecord& r) {
     if (negative) ++p;
     const char* const digits = p;
     int64_t whole = 0;
-    while (p < end && static_cast<unsigned char>(*p - '0') < 10) whole = whole * 10 + (*p++ - '0');
+    // Past 15 digits the token is not plain (below) and `whole` is not used: stop adding, so a
+    // long run of digits cannot overflow it.
+    for (; p < end && static_cast<unsigned char>(*p - '0') < 10; ++p) {
+      if (p - digits < 15) whole = whole * 10 + (*p - '0');
+    }
     // Plain: digits only, up to 15 of them (exact in a double), the token ending here.
     const bool plain = p > digits && p - digits <= 15 && (p == end || separator(*p));
     while (p < end && !separator(*p)) ++p;

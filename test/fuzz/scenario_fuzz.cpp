@@ -1,6 +1,7 @@
 // test/fuzz/scenario_fuzz.cpp — libFuzzer target for the scenario loader: any input must load or
-// produce diagnostics, never crash. Build with -DSOVSIM_FUZZ=ON and clang (see docs/testing.md):
-//   build-fuzz/test/scenario_fuzz -max_total_time=60 scenarios/
+// produce diagnostics, never crash. Built in build-asan/ by tools/setup --sanitize (clang,
+// -DSOVSIM_FUZZ=ON; docs/testing.md#fuzzing):
+//   build-asan/test/scenario_fuzz -max_total_time=60 -max_len=32768 scenarios/
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,8 +1,8 @@
 // test/fuzz/trace_fuzz.cpp — libFuzzer target for the trace importers: every input is written to
-// a temporary file and imported once per format. Any result is fine; a crash, hang, sanitizer
-// report or exception escaping import_trace is a bug. Build (clang):
-//   clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -I. test/fuzz/trace_fuzz.cpp
-//       sim/trace/*.cpp -lfmt -o trace_fuzz && ./trace_fuzz -max_len=4096
+// a temporary file and imported once per format of trace_formats(). Any result is fine; a crash,
+// hang, sanitizer report, exception escaping import_trace or a failure without a diagnostic is a
+// bug. Built in build-asan/ by tools/setup --sanitize (clang, -DSOVSIM_FUZZ=ON):
+//   build-asan/test/trace_fuzz -max_len=4096 test/fuzz/corpus/trace
 #include <unistd.h>
 
 #include <cstddef>
@@ -31,7 +31,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.size_scale = 0.5;
     options.time_scale = 2;
     options.max_jobs = 1000;
-    (void)sovsim::sim::import_trace(format == "alibaba-pai" ? dir : file, options);
+    auto result = sovsim::sim::import_trace(format == "alibaba-pai" ? dir : file, options);
+    if (!result.ok() && result.diagnostics().empty()) __builtin_trap();
   }
   return 0;
 }

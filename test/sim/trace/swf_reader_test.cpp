@@ -183,6 +183,22 @@ TEST(SwfReader, NumbersThatAreNotPlainIntegersAndTabsAndCarriageReturns) {
   EXPECT_EQ(bad.diagnostics()[0].key, "run_time");
 }
 
+// Found by trace_fuzz: the fast path accumulated every digit of a long token in an int64 before
+// deciding it was not plain, a signed overflow (undefined behaviour) from the 19th digit on. A
+// long number is now read by the slow path alone: 1e70 as a submit time, and as a run time.
+TEST(SwfReader, SeventyDigitNumbersTakeTheSlowPathWithoutOverflow) {
+  TempTraceDir dir;
+  const std::string digits = "1" + std::string(70, '0');
+  const auto r = import_text(
+      dir, "1 " + digits + " -1 5 2 -1 -1 -1 -1 -1 1 1 1 -1 -1 -1 -1 -1\n", options_for("swf"));
+  ASSERT_TRUE(r.ok()) << describe(r.diagnostics());
+  ASSERT_EQ(r->jobs.size(), 1u);
+  EXPECT_DOUBLE_EQ(r->jobs[0].submit_s, 1e70);
+  const auto big = import_text(
+      dir, "2 0 -1 " + digits + " 2 -1 -1 -1 -1 -1 1 1 1 -1 -1 -1 -1 -1\n", options_for("swf"));
+  if (!big.ok()) EXPECT_EQ(big.diagnostics()[0].key, "run_time") << describe(big.diagnostics());
+}
+
 TEST(SwfReader, HeaderWithBadMaxProcsIsAnError) {
   TempTraceDir dir;
   const auto r = import_text(dir, "; MaxProcs: many\n", options_for("swf"));
