@@ -5,7 +5,7 @@
 // sanitizer report; a rejected assignment adds a diagnostic and, unless it uses [*], leaves the
 // tree as it was (but for nulls on its path turned into empty maps); an accepted one adds none;
 // a scenario that does not load says why.
-//   build-asan/test/overrides_fuzz -max_len=2048 test/fuzz/corpus/overrides
+//   build-fuzz/test/overrides_fuzz -max_len=2048 test/fuzz/corpus/overrides
 #include <yaml-cpp/yaml.h>
 
 #include <string>

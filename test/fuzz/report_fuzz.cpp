@@ -6,7 +6,7 @@
 // are those of a short real run (report_base.inc), or absent if bit 2 is set (summary.json is
 // always there). Checked: no crash or sanitizer report, and a directory that does not load or
 // render says why.
-//   build-asan/test/report_fuzz -max_len=16384 test/fuzz/corpus/report
+//   build-fuzz/test/report_fuzz -max_len=16384 test/fuzz/corpus/report
 #include <array>
 #include <string>
 

@@ -1,7 +1,7 @@
 // test/fuzz/scenario_fuzz.cpp — libFuzzer target for the scenario loader: any input must load or
-// produce diagnostics, never crash. Built in build-asan/ by tools/setup --sanitize (clang,
+// produce diagnostics, never crash. Built in build-fuzz/ by tools/setup --fuzz (clang,
 // -DSOVSIM_FUZZ=ON; docs/testing.md#fuzzing):
-//   build-asan/test/scenario_fuzz -max_total_time=60 -max_len=32768 scenarios/
+//   build-fuzz/test/scenario_fuzz -max_total_time=60 -max_len=32768 scenarios/
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -3,7 +3,7 @@
 // that does not read says why; one that reads expands into a plan (make_plan, against a stand-in
 // scenario file) of as many runs as its grid, zips and seeds multiply to, whose plan.json reads
 // back (plan_from_json) as the same runs, and whose dry-run lines print.
-//   build-asan/test/sweep_fuzz -max_len=4096 test/fuzz/corpus/sweep
+//   build-fuzz/test/sweep_fuzz -max_len=4096 test/fuzz/corpus/sweep
 #include <string>
 
 #include "sim/sweep/sweep_loader.hpp"

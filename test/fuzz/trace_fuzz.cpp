@@ -1,8 +1,8 @@
 // test/fuzz/trace_fuzz.cpp — libFuzzer target for the trace importers: every input is written to
 // a temporary file and imported once per format of trace_formats(). Any result is fine; a crash,
 // hang, sanitizer report, exception escaping import_trace or a failure without a diagnostic is a
-// bug. Built in build-asan/ by tools/setup --sanitize (clang, -DSOVSIM_FUZZ=ON):
-//   build-asan/test/trace_fuzz -max_len=4096 test/fuzz/corpus/trace
+// bug. Built in build-fuzz/ by tools/setup --fuzz (clang, -DSOVSIM_FUZZ=ON):
+//   build-fuzz/test/trace_fuzz -max_len=4096 test/fuzz/corpus/trace
 #include <unistd.h>
 
 #include <cstddef>
