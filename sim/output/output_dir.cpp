@@ -145,10 +145,7 @@ void OutputDir::close(std::FILE* file) {
   if (it == open_.end()) throw std::logic_error("OutputDir::close: not a file of this directory");
   const std::string name = it->second;
   open_.erase(it);
-  const bool written = std::ferror(file) == 0;
-  const int write_errno = written ? 0 : failed_write_errno(file);
-  const bool closed = std::fclose(file) == 0;  // flushes: a full disk may show only now
-  if (!written || !closed) throw std::runtime_error(write_error(name, closed ? write_errno : errno));
+  if (const int error = close_and_check(file)) throw std::runtime_error(write_error(name, error));
 }
 
 void OutputDir::write(std::string_view name, std::string_view content) {

@@ -66,12 +66,17 @@ bool process_running(pid_t pid) {
   return state != 'Z' && state != 'X';
 }
 
-int failed_write_errno(std::FILE* file) {
-  std::clearerr(file);
-  errno = 0;
-  std::fputc('\n', file);
-  std::fflush(file);
-  return errno;
+int close_and_check(std::FILE* file) {
+  int error = 0;
+  if (std::ferror(file)) {
+    std::clearerr(file);
+    errno = 0;
+    std::fputc('\n', file);
+    std::fflush(file);
+    error = errno ? errno : EIO;
+  }
+  if (std::fclose(file) != 0 && error == 0) error = errno ? errno : EIO;
+  return error;
 }
 
 void write_file_atomically(const fs::path& target, std::string_view content) {
@@ -95,15 +100,11 @@ StagedFile::~StagedFile() {
 }
 
 void StagedFile::commit() {
-  const bool written = std::ferror(file_) == 0;
-  const int write_errno = written ? 0 : failed_write_errno(file_);
-  const bool closed = std::fclose(file_) == 0;  // flushes: a full disk may show only now
+  const int error = close_and_check(file_);
   file_ = nullptr;
-  if (!written || !closed) {
-    const int error = closed ? write_errno : errno;
-    throw std::runtime_error("cannot write " + target_.string() + ": " +
-                             std::strerror(error ? error : EIO) + " (" + target_.string() +
-                             " is left as it was)");
+  if (error != 0) {
+    throw std::runtime_error("cannot write " + target_.string() + ": " + std::strerror(error) +
+                             " (" + target_.string() + " is left as it was)");
   }
   std::error_code ec;
   fs::rename(temp_, target_, ec);

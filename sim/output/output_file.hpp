@@ -25,10 +25,11 @@ std::optional<std::string> output_file_problem(const std::filesystem::path& targ
 // and renames it over `target`. Throws std::runtime_error on an I/O failure.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
 
-// Why an earlier write to `file` failed (its error flag is set): errno of writing to it again,
-// which fails the same way while the cause lasts (a full disk, a file-size limit); 0 if that
-// write succeeds. For a file about to be discarded: it appends a byte.
-int failed_write_errno(std::FILE* file);
+// Closes `file` (flushing it) and says whether everything written to it reached the disk: 0, or
+// the errno of the failure (a full disk, a file-size limit; EIO if the system gave none). A
+// failed stream only remembers that a write failed: to learn why, it is written to once more,
+// which fails the same way while the cause lasts — fine for a file about to be discarded.
+int close_and_check(std::FILE* file);
 
 // Whether the process that left a temporary file (named after its pid) still runs. A zombie —
 // killed, not yet reaped, as the runs of a sweep killed with kill -9 stay in a container whose
