@@ -10,6 +10,7 @@
 #include "models/common/check.hpp"
 #include "models/common/text_check.hpp"
 #include "models/common/units.hpp"
+#include "models/common/yaml_documents.hpp"
 
 namespace sovsim {
 
@@ -44,7 +45,13 @@ YAML::Node parse_yaml(const std::string& text, const YamlContext& ctx) {
     return YAML::Node(YAML::NodeType::Null);
   }
   try {
-    return YAML::Load(text);
+    YAML::Node root = YAML::Load(text);
+    if (const auto problem = second_yaml_document(text, root.IsNull())) {
+      ctx.error(problem->at, "",
+                (problem->syntax_error ? "YAML syntax error: " : "") + problem->message);
+      return YAML::Node(YAML::NodeType::Null);
+    }
+    return root;
   } catch (const YAML::Exception& e) {
     ctx.error(e.mark, "", "YAML syntax error: " + e.msg);
     return YAML::Node(YAML::NodeType::Null);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/common/text_check.hpp"
+#include "models/common/yaml_documents.hpp"
 
 namespace sovsim::sim {
 namespace {
@@ -58,20 +59,32 @@ constexpr size_t kMaxCopyNodes = 100'000;
 // came from the command line rather than from the file. The copy expands aliases, so a value
 // whose aliases contain themselves (`&a [*a]`) or repeat lists of lists ("billion laughs") would
 // never end: at most `budget` nodes are made (nullopt beyond that, or deeper than kMaxCopyDepth).
-std::optional<YAML::Node> without_marks(const YAML::Node& node, size_t& budget, int depth = 0) {
+// A map key that is not a scalar, or that appears twice, is refused too (a
+// copy would merge them): nullopt, with `problem` saying which.
+std::optional<YAML::Node> without_marks(const YAML::Node& node, size_t& budget,
+                                        std::string& problem, int depth = 0) {
   if (budget == 0 || depth > kMaxCopyDepth) return std::nullopt;
   --budget;
   if (node.IsScalar()) return YAML::Node(node.Scalar());
   YAML::Node copy(node.Type());
   if (node.IsSequence()) {
     for (const auto& element : node) {
-      auto value = without_marks(element, budget, depth + 1);
+      auto value = without_marks(element, budget, problem, depth + 1);
       if (!value) return std::nullopt;
       copy.push_back(*value);
     }
   } else if (node.IsMap()) {
+    const YAML::Node& seen = copy;  // const: operator[] looks up without inserting
     for (const auto& kv : node) {
-      auto value = without_marks(kv.second, budget, depth + 1);
+      if (!kv.first.IsScalar()) {
+        problem = "expected map keys that are plain values, found a key that is a list or a map";
+        return std::nullopt;
+      }
+      if (seen[kv.first.Scalar()].IsDefined()) {
+        problem = fmt::format("duplicate key '{}' in the value", kv.first.Scalar());
+        return std::nullopt;
+      }
+      auto value = without_marks(kv.second, budget, problem, depth + 1);
       if (!value) return std::nullopt;
       copy[kv.first.Scalar()] = *value;
     }
@@ -147,11 +160,16 @@ bool apply_override(YAML::Node& root, const std::string& assignment, Diagnostics
   } catch (const YAML::Exception& e) {
     return fail(path, "value is not valid YAML: " + e.msg);
   }
+  if (const auto problem = second_yaml_document(text, parsed.IsNull())) {
+    return fail(path, "value is not valid YAML: " + problem->message);
+  }
   const size_t max_nodes = std::max(kMaxCopyNodes, text.size() + 1);
   size_t budget = max_nodes;
+  std::string problem;
   const std::optional<YAML::Node> copy = parsed.IsDefined() && !parsed.IsNull()
-                                             ? without_marks(parsed, budget)
+                                             ? without_marks(parsed, budget, problem)
                                              : YAML::Node(std::string());
+  if (!copy && !problem.empty()) return fail(path, problem);
   if (!copy) {
     return fail(path, fmt::format("expected a value of at most {} nodes once its YAML aliases "
                                   "(*name) are expanded, found more (an alias inside itself, or "

@@ -197,18 +197,30 @@ bool CsvReader::next_split(std::vector<CsvField>& row, int& line) {
 }
 
 bool CsvReader::read_header(std::vector<CsvField>& header, int& line) {
-  if (next_split(header, line)) return true;
+  if (next_split(header, line)) {
+    header_line_ = line;
+    return true;
+  }
   if (!sink_.full()) sink_.error(1, 1, "", "expected a header row, found an empty file");
   return false;
 }
 
 bool CsvReader::next_row(size_t width, std::vector<CsvField>& row, int& line) {
   while (next_split(row, line)) {
-    if (width == 0 || row.size() == width) return true;
+    if (width == 0 || row.size() == width) {
+      ++rows_;
+      return true;
+    }
     sink_.error(line, 1, "",
                 fmt::format("expected {} comma-separated fields, found {}", width, row.size()));
   }
   return false;
+}
+
+void CsvReader::expect_rows() {
+  if (rows_ == 0 && sink_.empty()) {
+    sink_.error(header_line_ + 1, 1, "", "expected rows under the header, found none");
+  }
 }
 
 std::optional<double> number_field(const CsvField& field, std::string_view key, int line,

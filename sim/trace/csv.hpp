@@ -97,9 +97,14 @@ class CsvReader {
   // The next well-formed row of exactly `width` fields; false at the end (or once the sink is
   // full). `width` 0 accepts any count.
   bool next_row(size_t width, std::vector<CsvField>& row, int& line);
+  // After the last row, in a trace reader: reports a header with no rows under it (a truncated
+  // or wrong file, refused like an empty one). Run outputs may have none (a run with no jobs).
+  void expect_rows();
 
  private:
   bool next_split(std::vector<CsvField>& row, int& line);
+  int header_line_ = 0;
+  int64_t rows_ = 0;
   LineCursor lines_;
   CsvSplitter splitter_;
   DiagnosticSink& sink_;

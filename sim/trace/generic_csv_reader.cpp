@@ -100,6 +100,7 @@ Result<ImportedTrace> read_generic_csv_trace(const std::filesystem::path& path,
         tenant_value.empty() ? tenants.tenant({}) : tenants.tenant(attributes, tenant_value);
     out.jobs.push_back(std::move(job));
   }
+  reader.expect_rows();
   if (!sink.empty()) return sink.take();
   return out;
 }

@@ -99,6 +99,7 @@ Result<ImportedTrace> read_helios_trace(const std::filesystem::path& path,
     job.tenant = tenants.tenant(attributes);
     out.jobs.push_back(std::move(job));
   }
+  reader.expect_rows();
   if (!sink.empty()) return sink.take();
   for (JobSpec& job : out.jobs) job.submit_s -= origin;
   if (origin < std::numeric_limits<double>::infinity()) {

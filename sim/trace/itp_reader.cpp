@@ -54,6 +54,7 @@ Result<ImportedTrace> read_itp_trace(const std::filesystem::path& path, const Tr
     job.tenant = tenants.tenant({});
     out.jobs.push_back(std::move(job));
   }
+  reader.expect_rows();
   if (!sink.empty()) return sink.take();
   out.skipped = skips.total();
   skips.append_notes(out.notes);

@@ -226,6 +226,10 @@ Result<ImportedTrace> read_philly_trace(const std::filesystem::path& path,
   } catch (const json::exception& e) {
     sink.error(0, 0, "", fmt::format("expected valid JSON ({})", printable_text(e.what())));
   }
+  if (index == 0 && sink.empty()) {  // `[]`: refused like an empty file
+    const auto [line, column] = line_column(*content, first);
+    sink.error(line, column, "", "expected a JSON array of jobs, found an empty array");
+  }
   if (!sink.empty()) return sink.take();
   return jobs.finish();
 }

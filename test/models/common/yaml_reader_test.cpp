@@ -104,6 +104,32 @@ TEST(MapReader, SyntaxErrorHasPosition) {
   EXPECT_NE(r.diagnostics[0].message.find("YAML syntax error"), std::string::npos);
 }
 
+TEST(MapReader, OneDocumentPerFile) {
+  for (const char* one : {"a: 1\n", "---\na: 1\n", "---\na: 1\n...\n", "", "# only\n", "---\n"}) {
+    Reading r(one);
+    EXPECT_TRUE(r.diagnostics.empty()) << one;
+  }
+  Reading two("a: 1\nb: 2\n---\nc: 3\n");
+  ASSERT_EQ(two.diagnostics.size(), 1u);
+  EXPECT_EQ(two.diagnostics[0].to_string(),
+            "f.yaml:3:1: a second YAML document; expected one: remove the '---' that starts it, "
+            "or what follows");
+  EXPECT_TRUE(two.root.IsNull());
+  Reading trailing("a: 1\n---\n");  // an empty second document is one too
+  ASSERT_EQ(trailing.diagnostics.size(), 1u);
+  EXPECT_EQ(trailing.diagnostics[0].line, 2);
+}
+
+TEST(MapReader, TextYamlCppCannotStartADocumentWithIsASyntaxError) {
+  // yaml-cpp's Load gives an empty document here (and LoadAll loops forever, found by
+  // scenario_fuzz): the stray ',' must be named, not taken for an empty file.
+  Reading r("# a comment\n , # another\nname: x\n");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].to_string(),
+            "f.yaml:2:2: YAML syntax error: expected a key, a value or the end of the file, "
+            "found ','");
+}
+
 TEST(MapReader, BadBytesAreRefusedBeforeParsing) {
   // A control character in a comment: yaml-cpp itself accepts it silently.
   Reading r("a: 1\n# note\x01\nb: 2\n");

@@ -63,6 +63,32 @@ TEST(Overrides, ValueIsParsedAsYaml) {
   EXPECT_TRUE(root["a"].IsSequence());
 }
 
+TEST(Overrides, ValueThatIsNotOneYamlDocumentIsRefused) {
+  YAML::Node root = tree();
+  Diagnostics d;
+  EXPECT_FALSE(apply_override(root, "a= , x", d));  // yaml-cpp alone reads an empty value
+  EXPECT_FALSE(apply_override(root, "a=1\n---\n2", d));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].message,
+            "--set: value is not valid YAML: expected a key, a value or the end of the file, "
+            "found ','");
+  EXPECT_NE(d[1].message.find("a second YAML document"), std::string::npos) << d[1].message;
+  EXPECT_EQ(root["a"].as<int>(), 1);  // unchanged
+  EXPECT_TRUE(apply_override(root, "a=", d));  // an empty value is still one (empty) document
+}
+
+TEST(Overrides, DuplicateOrNonScalarKeysInAValueAreRefused) {
+  YAML::Node root = tree();
+  Diagnostics d;
+  EXPECT_FALSE(apply_override(root, "a={x: 1, x: 2}", d));  // a copy would keep one of them
+  EXPECT_FALSE(apply_override(root, "a={[1, 2]: 3}", d));
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(d[0].key, "a");
+  EXPECT_EQ(d[0].message, "--set: duplicate key 'x' in the value");
+  EXPECT_NE(d[1].message.find("a key that is a list or a map"), std::string::npos);
+  EXPECT_EQ(root["a"].as<int>(), 1);  // unchanged
+}
+
 // Aliases are expanded in the copy: one inside itself, or a "billion laughs" of lists of aliased
 // lists, is refused instead of recursing until the stack or the memory runs out.
 TEST(Overrides, AliasesThatExpandWithoutBoundAreRefused) {
