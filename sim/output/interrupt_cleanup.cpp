@@ -32,8 +32,12 @@ uint64_t next_id = 0;
 int deferring = 0;                      // live InterruptsDeferred; guarded by registry_mutex()
 std::atomic<int> deferred_signal{0};   // the first signal taken while deferring
 
-void remove_registered() {
+// Whether there was anything to remove: a signal after the outputs were committed finds none.
+bool remove_registered() {
+  bool any = false;
   for (const auto& [id, path] : registry()) {
+    std::error_code present;
+    any = any || fs::exists(fs::symlink_status(path, present));
     // The main thread keeps running meanwhile and may create a file in a directory being
     // removed; a few attempts are enough for the one file it writes at a time.
     for (int attempt = 0; attempt < 10; ++attempt) {
@@ -42,6 +46,7 @@ void remove_registered() {
       if (!ec && !fs::exists(fs::symlink_status(path, ec))) break;
     }
   }
+  return any;
 }
 
 [[noreturn]] void watch(sigset_t signals) {
@@ -55,10 +60,12 @@ void remove_registered() {
     deferred_signal.compare_exchange_strong(none, sig);
   }
   std::lock_guard lock(registry_mutex());  // waits for a held-off step to finish
-  remove_registered();
-  const char* message = sig == SIGINT
-                            ? "sovsim: interrupted by SIGINT; unfinished outputs removed\n"
-                            : "sovsim: terminated by SIGTERM; unfinished outputs removed\n";
+  const bool removed = remove_registered();
+  const char* message =
+      sig == SIGINT ? (removed ? "sovsim: interrupted by SIGINT; unfinished outputs removed\n"
+                               : "sovsim: interrupted by SIGINT\n")
+                    : (removed ? "sovsim: terminated by SIGTERM; unfinished outputs removed\n"
+                               : "sovsim: terminated by SIGTERM\n");
   [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, message, std::strlen(message));
   ::_exit(128 + sig);
 }

@@ -42,6 +42,8 @@ Diagnostics read_output_csv(const std::filesystem::path& path,
     return {
         {path.string(), 0, 0, "", "expected a regular file, found " + describe_file_type(type)}};
   }
+  uintmax_t size = std::filesystem::file_size(path, ec), got = 0;
+  if (ec) size = kBlockBytes;
   std::ifstream in(path, std::ios::binary);
   if (!in) return {{path.string(), 0, 0, "", "cannot open the file for reading"}};
   std::vector<ColumnSpec> specs;
@@ -55,9 +57,14 @@ Diagnostics read_output_csv(const std::filesystem::path& path,
   while (!done && problems.size() < DiagnosticSink::kMaxErrors) {
     block = std::move(carry);
     const size_t kept = block.size();
-    block.resize(kept + kBlockBytes);
-    in.read(block.data() + kept, static_cast<std::streamsize>(kBlockBytes));
+    // A block, or the rest of the file and one byte to see its end (a small file costs little;
+    // a file that grew while being read is read on in blocks).
+    const size_t want = got > size ? kBlockBytes
+                                   : static_cast<size_t>(std::min<uintmax_t>(kBlockBytes, size - got + 1));
+    block.resize(kept + want);
+    in.read(block.data() + kept, static_cast<std::streamsize>(want));
     block.resize(kept + static_cast<size_t>(in.gcount()));
+    got += static_cast<uintmax_t>(in.gcount());
     done = !in;
     const size_t cut = done ? block.size() : whole_records(block);
     carry.assign(block, cut);

@@ -91,6 +91,8 @@ TEST(Faults, KilledAtAnyPointLeavesThePreviousOutputsOrTheNewOnes) {
     }
     ++got_new;  // the signal came after the new outputs were in place (code 0, or 128 + signal)
     ASSERT_TRUE(code == 0 || code == 128 + signal) << code;
+    EXPECT_EQ(read_file(dir / "stderr.txt").find("outputs removed"), std::string::npos)
+        << "nothing was removed: the outputs were in place";
     ASSERT_EQ(now.size(), complete.size());
     for (const auto& [name, content] : complete) {
       if (name != "perf.json" && name != "report.html") {  // those two hold wall times
