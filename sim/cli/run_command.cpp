@@ -80,7 +80,7 @@ int run_run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     out << outcome->text;
     const bool services = !outcome->summary["services"].empty() && !summary_only;
     out << fmt::format("outputs   {}/ (summary.json{}{}{}, perf.json)   wall {:.2f} s\n", dir,
-                       summary_only ? "" : ", jobs.csv",
+                       summary_only ? "" : ", jobs.csv, power.csv",
                        loaded->scenario.output.utilisation_csv && !summary_only ? ", utilisation.csv" : "",
                        services ? ", services.csv" : "", outcome->perf["wall_time_s"].get<double>());
     if (!summary_only) out << fmt::format("report    {}/report.html\n", dir);

@@ -101,7 +101,8 @@ std::optional<std::string> output_dir_problem(const fs::path& dir) {
   return "exists and does not look like a sovsim output directory (" +
          (foreign.empty() ? std::string("no summary.json") : "it holds '" + foreign + "'") +
          "); a run replaces only an empty directory or one holding summary.json and nothing but "
-         "summary.json, jobs.csv, utilisation.csv, services.csv, perf.json and report.html. Choose "
+         "summary.json, jobs.csv, utilisation.csv, services.csv, power.csv, perf.json and report.html. "
+         "Choose "
          "another -o or remove it";
 }
 

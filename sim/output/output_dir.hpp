@@ -22,7 +22,8 @@ namespace sovsim::sim {
 
 // The files a run may write; a directory holding other entries is never replaced.
 inline constexpr std::string_view kOutputFiles[] = {"summary.json", "jobs.csv", "utilisation.csv",
-                                                    "services.csv", "perf.json", "report.html"};
+                                                    "services.csv", "power.csv", "perf.json",
+                                                    "report.html"};
 
 // Why `dir` cannot receive a run's outputs, or nullopt if it can: it must not exist, or be an
 // empty directory, or a directory holding summary.json and nothing but kOutputFiles. Neither a

@@ -1,6 +1,6 @@
 // sim/report/fleet_sections.cpp — the sections about the fleet itself, from summary.json: the
-// delivery timeline and the events that changed it, power against caps, cost and emissions per
-// tenant. Each is left out ("") when the run has nothing of it.
+// delivery timeline and the events that changed it, power against caps (and over time, from
+// power.csv), cost and emissions per tenant. Each is left out ("") when the run has nothing of it.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -25,6 +25,34 @@ std::string when(const Json& o, const std::string& key) {
   if (!date.empty()) return date;
   const auto s = number_at(o, "/" + key + "_s");
   return s ? "day " + format_grouped(*s / kDayS, 1) : "–";
+}
+
+// Each site's IT power stacked over the run, the fleet's power at the meter, and power cap
+// events; "" without power.csv.
+std::string power_over_time_chart(const RunOutputs& run) {
+  if (!run.power || run.grid.size() == 0) return "";
+  const PowerReportSeries& power = *run.power;
+  const std::vector<double> facility = power.facility_mw.means(run.grid);
+  double top = 0;
+  for (size_t i = 0; i < run.grid.size(); ++i) {
+    double stacked = 0;
+    for (const BucketedValue& site : power.it_mw_by_site) stacked += site.mean(i, run.grid.width());
+    top = std::max({top, stacked, facility[i]});
+  }
+  XyChart chart("power-over-time", "IT power by site, and the fleet at the meter",
+                run_time_axis(run), linear_axis("power (MW)", 0, top > 0 ? top : 1));
+  const Layers layers = top_layers(run.sites.names(), power.it_mw_by_site, run.grid);
+  chart.stacked_areas(bucket_x(run), layers.names, layers.values, layers.colours);
+  chart.line("fleet at the meter (IT × PUE)", bucket_x(run), facility, kInk);
+  const TimeUnit unit = time_unit_for(run.end_s);
+  for (const auto& e : summary_list(run.summary, "fleet_events")) {
+    if (text_of(e, "type") != "power_cap") continue;
+    chart.vertical_marker(value_of(e, "date_s") / unit.seconds,
+                          fmt::format("{}: {} capped at {} MW", text_of(e, "name"),
+                                      text_of(e, "site"),
+                                      format_quantity(value_of(e, "power_cap_mw"))));
+  }
+  return chart.svg();
 }
 
 }  // namespace
@@ -124,9 +152,13 @@ std::string power_section(const RunOutputs& run) {
       "ticks, the caps that <code>power_cap</code> events set (<code>fleet_events[]</code>). A "
       "cap written in the scenario itself (<code>sites[].power_cap_mw</code>) is not in "
       "summary.json and is not drawn. Fleet peak at the meter: {} MW "
-      "(<code>energy.peak_mw</code>).",
-      format_quantity(number_at(run.summary, "/energy/peak_mw").value_or(0)));
-  return section_html("power", "Power", about, chart.svg());
+      "(<code>energy.peak_mw</code>).{}",
+      format_quantity(number_at(run.summary, "/energy/peak_mw").value_or(0)),
+      run.power ? " Below, from <code>power.csv</code>: each site's IT power over time, stacked "
+                  "(time averages per bucket, so the areas are the IT energy), the fleet's power "
+                  "at the meter (IT × PUE) as a line, and power cap events as dotted lines."
+                : "");
+  return section_html("power", "Power", about, chart.svg() + power_over_time_chart(run));
 }
 
 std::string cost_section(const RunOutputs& run) {

@@ -93,6 +93,9 @@ Result<RunOutputs> load_run_outputs(const fs::path& dir) {
   out.services = read_if_present<ServiceSeries>(
       dir / "services.csv", problems,
       [&](const fs::path& f) { return read_service_series(f, out.grid); });
+  out.power = read_if_present<PowerReportSeries>(dir / "power.csv", problems, [&](const fs::path& f) {
+    return read_power_series(f, out.grid, out.sites);
+  });
   if (!problems.empty()) return problems;
   out.capacity = capacity_from_tranches(out.summary, out.grid, out.periods, out.sites);
   return out;

@@ -1,6 +1,6 @@
 // sim/report/run_outputs.hpp — a run's output directory loaded for the report: summary.json as
-// JSON, and whichever of jobs.csv, utilisation.csv and services.csv the run wrote, summarised
-// over one grid of at most kMaxBuckets buckets spanning [0, end_s] (bucket_series.hpp) and, for
+// JSON, and whichever of jobs.csv, utilisation.csv, services.csv and power.csv the run wrote,
+// summarised over one grid of at most kMaxBuckets buckets spanning [0, end_s] (bucket_series.hpp) and, for
 // the heat map, over periods of a week (a day for runs shorter than four weeks); GPUs in service
 // from summary.json's tranches. Tenants and sites are numbered in summary.json's order.
 #pragma once
@@ -15,6 +15,7 @@
 #include "sim/report/capacity_series.hpp"
 #include "sim/report/job_series.hpp"
 #include "sim/report/name_index.hpp"
+#include "sim/report/power_series_report.hpp"
 #include "sim/report/service_series.hpp"
 #include "sim/report/usage_series.hpp"
 
@@ -34,6 +35,7 @@ struct RunOutputs {
   std::optional<CapacitySeries> capacity;  // GPUs in service, from summary.json's tranches
   std::optional<JobSeries> jobs;           // without jobs.csv (run --outputs summary): none
   std::optional<ServiceSeries> services;   // without services.csv: none
+  std::optional<PowerReportSeries> power;  // without power.csv (--outputs summary, older runs): none
 };
 
 // Reads DIR/summary.json (required) and the tables present. Diagnostics: no or bad summary.json,

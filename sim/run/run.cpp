@@ -17,6 +17,7 @@
 #include "sim/output/job_columns.hpp"
 #include "sim/output/output_dir.hpp"
 #include "sim/output/output_file.hpp"
+#include "sim/output/power_csv.hpp"
 #include "sim/output/utilisation_csv.hpp"
 #include "sim/report/report_page.hpp"
 #include "sim/sched/policy_registry.hpp"
@@ -64,7 +65,8 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
   std::vector<std::string> tenant_names;
   for (const Tenant& t : scenario.tenants) tenant_names.push_back(t.name);
   const EnergyRates rates = energy_rates(scenario, cluster, catalogs.hardware);
-  Ledger ledger(cluster, rates, scenario.tenants.size(), table.jobs.size());
+  Ledger ledger(cluster, rates, scenario.tenants.size(), table.jobs.size(),
+                power_bucket_s(scenario.horizon_s));
   std::FILE* utilisation_file = nullptr;
   std::unique_ptr<UtilisationCsv> utilisation_csv;
   if (scenario.output.utilisation_csv && !summary_only) {
@@ -129,7 +131,13 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
     out.close(services_csv);
   }
   outcome.text = format_text_summary(outcome.summary);
+  int64_t power_rows = 0;
   if (!summary_only) {
+    std::vector<std::string> site_names;
+    for (const Site& site : scenario.sites) site_names.push_back(site.name);
+    std::FILE* power_csv = out.open("power.csv");
+    power_rows = write_power_csv(power_csv, ledger.power(), site_names);
+    out.close(power_csv);
     std::FILE* jobs_csv = out.open("jobs.csv");
     write_jobs_csv(jobs_csv, table, ledger, cluster, tenant_names, end_s);
     out.close(jobs_csv);
@@ -156,6 +164,7 @@ Result<RunOutcome> run_scenario(const Scenario& input, const models::Catalogs& c
        stats.policy_calls ? stats.policy_wall_s / static_cast<double>(stats.policy_calls) : 0.0},
       {"policy_max_wall_s", stats.policy_max_wall_s},
       {"utilisation_rows", utilisation_csv ? utilisation_csv->rows_written() : 0},
+      {"power_rows", power_rows},
       {"peak_rss_mib", peak_rss_mib()},
   };
   out.write("perf.json", outcome.perf.dump(2) + "\n");

@@ -147,6 +147,14 @@ void check_energy(const Ledger& ledger, std::vector<std::string>& out) {
     if (!same(charged, drawn, 1e-6)) {
       p.add("site {}: {} J of IT energy charged, {} J drawn", s, charged, drawn);
     }
+    double bucketed = 0;  // power.csv's rows of the site
+    for (const PowerSeries::Bucket& b : ledger.power().series().buckets(static_cast<int>(s))) {
+      bucketed += b.energy_j;
+    }
+    if (!same(bucketed, drawn, 1e-6)) {
+      p.add("site {}: {} J of IT energy in the power series' buckets, {} J drawn", s, bucketed,
+            drawn);
+    }
   }
 }
 

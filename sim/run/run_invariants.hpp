@@ -25,7 +25,8 @@ namespace sovsim::sim {
 //    integral), and no job wasted more than it held;
 //  - the fleet equals the sum of its sites and the sum of its hardware types, figure by figure,
 //    and owned + unowned capacity equals capacity in service, per group;
-//  - energy balance: the IT energy charged at each site equals its IT power integrated over time.
+//  - energy balance: the IT energy charged at each site equals its IT power integrated over time,
+//    and the sum of its power series' buckets (power.csv).
 std::vector<std::string> run_invariant_problems(const JobTable& table, const Cluster& cluster,
                                                 const std::vector<uint8_t>& held_by_engine,
                                                 const Ledger& ledger, double end_s);

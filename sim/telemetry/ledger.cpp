@@ -8,8 +8,9 @@
 
 namespace sovsim::sim {
 
-Ledger::Ledger(const Cluster& cluster, const EnergyRates& rates, size_t tenants, size_t jobs)
-    : tenants_(tenants), jobs_(jobs), power_(rates.site_pue) {
+Ledger::Ledger(const Cluster& cluster, const EnergyRates& rates, size_t tenants, size_t jobs,
+               double power_bucket_s)
+    : tenants_(tenants), jobs_(jobs), power_(rates.site_pue, power_bucket_s) {
   // (site, hardware, partitioning) -> group, in pool order
   std::map<std::tuple<int, std::string, std::string>, int> index;
   for (size_t p = 0; p < cluster.pools().size(); ++p) {
@@ -201,8 +202,7 @@ void Ledger::instant_done(double now_s) {
 void Ledger::finish(double end_s) {
   for (size_t c = 0; c < cells_.size(); ++c) close_integrals(c, end_s);
   for (size_t g = 0; g < groups_.size(); ++g) close_group(g, end_s);
-  for (size_t s = 0; s < power_.site_count(); ++s) power_.advance(static_cast<int>(s), end_s);
-  power_.sample();
+  power_.finish(end_s);
 }
 
 double Ledger::group_busy_gpu_s(size_t g) const {

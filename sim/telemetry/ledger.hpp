@@ -50,8 +50,10 @@ class Ledger final : public TelemetrySink {
     const PoolEnergy* energy = nullptr;  // its rates (the first pool's: same site and hardware)
   };
 
-  // `rates` (energy_rates.hpp) must outlive the ledger.
-  Ledger(const Cluster& cluster, const EnergyRates& rates, size_t tenants, size_t jobs);
+  // `rates` (energy_rates.hpp) must outlive the ledger. `power_bucket_s`: the width of the power
+  // meter's series (power_series.hpp).
+  Ledger(const Cluster& cluster, const EnergyRates& rates, size_t tenants, size_t jobs,
+         double power_bucket_s = 3600);
   // `observer` (may be null) is told the initial state (every cell, at 0) and every change.
   void set_observer(BusyObserver* observer);
 

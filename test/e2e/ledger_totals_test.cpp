@@ -6,6 +6,7 @@
 // over hardware (within rounding), busy = goodput + losses, goodput never negative per job.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -60,13 +61,20 @@ double sum_over(const nlohmann::json& list, const std::string& key) {
   return sum;
 }
 
-TEST(LedgerTotals, FleetTotalsAreSumsOverTenantsSitesAndHardware) {
-  TempDir dir;
+// Runs kScenario into dir/out; its summary.json (null, after a failure, if the run failed).
+nlohmann::json run_mixed(const TempDir& dir) {
   write_file(dir / "mixed.yaml", kScenario);
   auto r = run_sovsim("run " + (dir / "mixed.yaml").string() + " -q -o " + (dir / "out").string(),
                       dir.path());
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto s = nlohmann::json::parse(read_file(dir / "out" / "summary.json"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  if (r.exit_code != 0) return nullptr;
+  return nlohmann::json::parse(read_file(dir / "out" / "summary.json"));
+}
+
+TEST(LedgerTotals, FleetTotalsAreSumsOverTenantsSitesAndHardware) {
+  TempDir dir;
+  const auto s = run_mixed(dir);
+  ASSERT_FALSE(s.is_null());
   // The scenario exercises every figure.
   EXPECT_GT(s["failures"]["lost_gpu_hours"].get<double>(), 0);
   EXPECT_GT(s["network"]["stretch_gpu_hours"].get<double>(), 0);
@@ -102,6 +110,34 @@ TEST(LedgerTotals, FleetTotalsAreSumsOverTenantsSitesAndHardware) {
   }
   EXPECT_NEAR(busy, s["gpu_hours"].get<double>(), 1e-6 * busy);
   EXPECT_NEAR(goodput, s["goodput_gpu_hours"].get<double>(), 1e-6 * goodput);
+}
+
+// power.csv: each site's rows add up to its IT energy in summary.json, its highest row peak is
+// its peak IT power, and the fleet's rows to the energy at the meter; the report draws them.
+TEST(LedgerTotals, PowerCsvAddsUpToTheSummarysEnergyAndPeaks) {
+  TempDir dir;
+  const auto s = run_mixed(dir);
+  ASSERT_FALSE(s.is_null());
+  std::map<std::string, double> it_mwh, peak_mw;
+  double facility_mwh = 0, previous_start = 0;
+  for (auto& row : read_csv(dir / "out" / "power.csv")) {
+    const double start = std::stod(row["start_s"]), hours = (std::stod(row["end_s"]) - start) / 3600;
+    EXPECT_GE(start, previous_start);  // in time order
+    previous_start = start;
+    it_mwh[row["site"]] += std::stod(row["it_mw_mean"]) * hours;
+    peak_mw[row["site"]] = std::max(peak_mw[row["site"]], std::stod(row["it_mw_peak"]));
+    facility_mwh += std::stod(row["facility_mw_mean"]) * hours;
+    EXPECT_GE(std::stod(row["it_mw_peak"]), std::stod(row["it_mw_mean"]) * (1 - 1e-9));
+  }
+  ASSERT_EQ(it_mwh.size(), 2u);
+  for (const auto& site : s["sites"]) {
+    const std::string name = site["name"];
+    EXPECT_NEAR(it_mwh[name], site["it_energy_mwh"].get<double>(), 1e-9) << name;
+    EXPECT_DOUBLE_EQ(peak_mw[name], site["peak_it_mw"].get<double>()) << name;
+  }
+  EXPECT_NEAR(facility_mwh, s["energy"]["facility_mwh"].get<double>(), 1e-9);
+  EXPECT_NE(read_file(dir / "out" / "report.html").find("id=\"power-over-time\""),
+            std::string::npos);
 }
 
 // A site without GPUs (all its nodes cancelled, or count 0) is left out of summary.json's

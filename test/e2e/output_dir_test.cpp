@@ -33,7 +33,7 @@ TEST(OutputDir, ARerunReplacesTheWholeDirectory) {
   auto again = run_into(dir, out, "--set output.utilisation_csv=false");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   // The earlier run's utilisation.csv does not survive beside the new outputs.
-  EXPECT_EQ(entries(dir / "out"), (std::vector<std::string>{"jobs.csv", "perf.json",
+  EXPECT_EQ(entries(dir / "out"), (std::vector<std::string>{"jobs.csv", "perf.json", "power.csv",
                                                             "report.html", "summary.json"}));
   EXPECT_EQ(entries(dir.path()), (std::vector<std::string>{"out", "s.yaml", "stderr.txt",
                                                            "stdout.txt"}));

@@ -58,7 +58,7 @@ TEST(Quickstart, SameSeedIsByteIdenticalDifferentSeedIsNot) {
   ASSERT_EQ(run_quickstart(dir, "a", "-q").exit_code, 0);
   ASSERT_EQ(run_quickstart(dir, "b", "-q").exit_code, 0);
   ASSERT_EQ(run_quickstart(dir, "c", "-q --seed 43").exit_code, 0);
-  for (auto f : {"summary.json", "jobs.csv", "utilisation.csv"}) {
+  for (auto f : {"summary.json", "jobs.csv", "utilisation.csv", "power.csv"}) {
     EXPECT_EQ(read_file(dir / "a" / f), read_file(dir / "b" / f)) << f;
     EXPECT_NE(read_file(dir / "a" / f), read_file(dir / "c" / f)) << f;
   }

@@ -1,8 +1,9 @@
 // test/fuzz/report_fuzz.cpp — libFuzzer target for the report's input reader: a run directory's
-// summary.json, jobs.csv, utilisation.csv and services.csv (run_outputs.hpp, output_csv.hpp),
-// read (load_run_outputs) or, if bit 3 of the first byte is set, also rendered as `sovsim report
-// DIR` does (render_report: slower, so not always). The first byte's bits 0-1 say which file the
-// rest of the input is: summary.json, jobs.csv, utilisation.csv or services.csv; the other files
+// summary.json, jobs.csv, utilisation.csv, services.csv and power.csv (run_outputs.hpp,
+// output_csv.hpp), read (load_run_outputs) or, if bit 3 of the first byte is set, also rendered
+// as `sovsim report DIR` does (render_report: slower, so not always). The first byte's bits 0-1
+// say which file the rest of the input is: summary.json, jobs.csv, utilisation.csv or
+// services.csv, unless bit 4 is set: power.csv; the other files
 // are those of a short real run (report_base.inc), or absent if bit 2 is set (summary.json is
 // always there). Checked: no crash or sanitizer report, and a directory that does not load or
 // render says why.
@@ -24,11 +25,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const char* name;
     const char* base;
   };
-  static constexpr std::array<File, 4> kFiles = {{{"summary.json", kSummary},
+  static constexpr std::array<File, 5> kFiles = {{{"summary.json", kSummary},
                                                   {"jobs.csv", kJobs},
                                                   {"utilisation.csv", kUtilisation},
-                                                  {"services.csv", kServices}}};
-  const size_t fuzzed = data[0] & 3u;
+                                                  {"services.csv", kServices},
+                                                  {"power.csv", kPower}}};
+  const size_t fuzzed = (data[0] & 16u) != 0 ? 4 : data[0] & 3u;
   const bool others_absent = (data[0] & 4u) != 0;
   const std::string_view text = sovsim::fuzz::as_text(data + 1, size - 1);
   for (size_t k = 0; k < kFiles.size(); ++k) {
