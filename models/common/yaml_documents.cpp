@@ -31,9 +31,11 @@ class DocumentStarts : public YAML::EventHandler {
 };
 
 bool has_document_marker(const std::string& text) {
-  for (size_t at = 0; at < text.size(); at = text.find('\n', at) + 1) {
+  for (size_t at = 0; at < text.size();) {
     if (text.compare(at, 3, "---") == 0 || text.compare(at, 3, "...") == 0) return true;
-    if (text.find('\n', at) == std::string::npos) break;
+    const size_t end_of_line = text.find('\n', at);
+    if (end_of_line == std::string::npos) break;
+    at = end_of_line + 1;
   }
   return false;
 }
